@@ -1,0 +1,3 @@
+from liaoning_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""The `liaoning-tui` command: the explorer by default, and batch commands beside it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from liaoning_tui import __version__
+from liaoning_tui.commands import check, export, find, listing, serve, show
+from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = facts_option()
+    parser = argparse.ArgumentParser(
+        prog="liaoning-tui",
+        parents=[parent],
+        description=(
+            "Explore a sourced fact base on Liaoning's high-tech and manufacturing industry."
+        ),
+        epilog="example: liaoning-tui --facts data/facts.toml",
+    )
+    parser.add_argument("--version", action="version", version=f"liaoning-tui {__version__}")
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in (check, show, listing, find, export, serve):
+        module.register(commands, parent)
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from liaoning_tui.commands.explore import run
+
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    runner = getattr(args, "run", run_app)
+    try:
+        return int(runner(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_PROBLEM

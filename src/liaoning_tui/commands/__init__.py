@@ -1,0 +1,1 @@
+"""One module per `liaoning-tui` command; each registers its own arguments."""

@@ -1,0 +1,56 @@
+"""`liaoning-tui check`: load a fact base strictly and say what is in it or what is wrong."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, facts_path, load_or_report
+from liaoning_tui.facts import FactBase
+from liaoning_tui.facts.vocabulary import KINDS
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parent: argparse.ArgumentParser,
+) -> None:
+    parser = commands.add_parser(
+        "check",
+        parents=[parent],
+        help="check a fact base and summarise it",
+        description=(
+            "Check a fact base strictly; every problem is reported as "
+            "FILE:LINE:COL: key.path: message."
+        ),
+        epilog="example: liaoning-tui check my-facts.toml",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="fact base to check (default: --facts or the built-in one)",
+    )
+    parser.set_defaults(run=run)
+
+
+def summary(facts: FactBase) -> str:
+    """One line: entities by kind, figures, series, sources."""
+    kinds = ", ".join(
+        f"{count} {KINDS[kind].label if count == 1 else KINDS[kind].plural}"
+        for kind, count in facts.kinds().items()
+    )
+    entities = len(facts.entities)
+    return (
+        f"{entities} entities ({kinds}); {facts.figure_count} figures; "
+        f"{facts.series_count} series; {len(facts.sources)} sources"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.path is not None:
+        args.facts = args.path
+    facts = load_or_report(args)
+    if facts is None:
+        return EXIT_PROBLEM
+    print(f"{facts_path(args)}: ok: {summary(facts)}")
+    return EXIT_OK

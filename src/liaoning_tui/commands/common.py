@@ -1,0 +1,42 @@
+"""What every command shares: the --facts option, loading, and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from liaoning_tui.facts import FactBase, FactBaseError, default_path, load
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def facts_option() -> argparse.ArgumentParser:
+    """A parent parser holding `--facts PATH`, shared by every command."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--facts",
+        metavar="PATH",
+        type=Path,
+        default=None,
+        help="fact base to read (default: the built-in one)",
+    )
+    return parent
+
+
+def facts_path(args: argparse.Namespace) -> Path:
+    """The fact base the user named, or the built-in one."""
+    chosen: Path | None = getattr(args, "facts", None)
+    return chosen if chosen is not None else default_path()
+
+
+def load_or_report(args: argparse.Namespace) -> FactBase | None:
+    """The fact base, or None after printing every problem to stderr."""
+    try:
+        return load(facts_path(args))
+    except FactBaseError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None

@@ -1,0 +1,22 @@
+"""`liaoning-tui serve`: serve the explorer over SSH."""
+
+from __future__ import annotations
+
+import argparse
+
+from liaoning_tui.commands.common import EXIT_PROBLEM
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parent: argparse.ArgumentParser,
+) -> None:
+    parser = commands.add_parser(
+        "serve", parents=[parent], help="serve the explorer over SSH (not built yet)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    print("liaoning-tui serve: not built yet")
+    return EXIT_PROBLEM

@@ -1,0 +1,20 @@
+"""`liaoning-tui show`: show one entity."""
+
+from __future__ import annotations
+
+import argparse
+
+from liaoning_tui.commands.common import EXIT_PROBLEM
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parent: argparse.ArgumentParser,
+) -> None:
+    parser = commands.add_parser("show", parents=[parent], help="show one entity (not built yet)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    print("liaoning-tui show: not built yet")
+    return EXIT_PROBLEM
