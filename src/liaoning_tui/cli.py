@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     parent = facts_option()
     parser = argparse.ArgumentParser(
         prog="liaoning-tui",
-        parents=[parent],
+        parents=[facts_option(top=True)],
         description=(
             "Explore a sourced fact base on Liaoning's high-tech and manufacturing industry."
         ),

@@ -13,14 +13,17 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
 
-def facts_option() -> argparse.ArgumentParser:
-    """A parent parser holding `--facts PATH`, shared by every command."""
+def facts_option(top: bool = False) -> argparse.ArgumentParser:
+    """A parent parser holding `--facts PATH`, shared by every command.
+
+    Only the top-level parser sets a default, so `--facts X check` and `check --facts X` agree.
+    """
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--facts",
         metavar="PATH",
         type=Path,
-        default=None,
+        default=None if top else argparse.SUPPRESS,
         help="fact base to read (default: the built-in one)",
     )
     return parent

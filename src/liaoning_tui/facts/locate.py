@@ -33,10 +33,9 @@ class Positions:
     def _nearest(self, table: dict[Path, tuple[int, int]], path: Path) -> tuple[int, int]:
         for end in range(len(path), 0, -1):
             prefix = path[:end]
-            if prefix in table:
-                return table[prefix]
-            if prefix in self.keys:
-                return self.keys[prefix]
+            for known in (table, self.keys, self.values):
+                if prefix in known:
+                    return known[prefix]
         return (1, 1)
 
 

@@ -1,0 +1,69 @@
+"""The wheel carries the default fact base: installed anywhere, `check` works from any directory."""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = wheels.glob("liaoning_tui-*.whl")
+    env_dir = tmp_path / "env"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    own_site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    dependencies = "\n".join(site.getsitepackages())
+    Path(own_site, "_dependencies.pth").write_text(dependencies + "\n")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            "--force-reinstall",
+            str(wheel),
+        ],
+        check=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    for command in (
+        [str(env_dir / "bin" / "liaoning-tui"), "check"],
+        [str(python), "-m", "liaoning_tui", "check"],
+    ):
+        result = subprocess.run(command, cwd=elsewhere, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert ": ok: " in result.stdout
+        assert str(env_dir) in result.stdout.split(": ok: ")[0]
