@@ -1,10 +1,58 @@
-"""`liaoning-tui serve`: serve the explorer over SSH."""
+"""`liaoning-tui serve`: serve the explorer over SSH, one explorer process per session."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from liaoning_tui.commands.common import EXIT_PROBLEM
+from liaoning_tui.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    facts_path,
+    load_or_report,
+)
+from liaoning_tui.serve.address import ListenAddress
+
+if TYPE_CHECKING:
+    from liaoning_tui.serve.hostkey import HostKey
+    from liaoning_tui.serve.ssh import Server
+
+INSTALL_HINT = (
+    "liaoning-tui serve: the SSH server needs the optional asyncssh package; install it with\n"
+    "  pip install 'liaoning-tui[ssh]'"
+)
+CHOOSE_ACCESS = (
+    "liaoning-tui serve: say who may connect:\n"
+    "  --authorized-keys FILE  readers whose public key is in FILE (OpenSSH format)\n"
+    "  --open                  anyone, with any user name and no password (read-only)"
+)
+
+
+def _listen_address(text: str) -> ListenAddress:
+    try:
+        return ListenAddress.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return seconds
 
 
 def register(
@@ -12,11 +60,130 @@ def register(
     parent: argparse.ArgumentParser,
 ) -> None:
     parser = commands.add_parser(
-        "serve", parents=[parent], help="serve the explorer over SSH (not built yet)"
+        "serve",
+        parents=[parent],
+        help="serve the explorer over SSH",
+        description=(
+            "Serve the explorer over SSH: every reader who connects with a terminal gets an "
+            "explorer of their own. Needs the ssh extra: pip install 'liaoning-tui[ssh]'."
+        ),
+        epilog=(
+            "example: liaoning-tui serve --open --listen 0.0.0.0:2222, "
+            "then readers run: ssh -p 2222 HOST"
+        ),
+    )
+    parser.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        type=_listen_address,
+        default=ListenAddress("127.0.0.1", 2222),
+        help="address to listen on, [::1]:2222 for IPv6 (default: 127.0.0.1:2222)",
+    )
+    access = parser.add_mutually_exclusive_group()
+    access.add_argument(
+        "--authorized-keys",
+        metavar="FILE",
+        type=Path,
+        help="let in readers whose public key is in FILE; re-read at every login",
+    )
+    access.add_argument(
+        "--open",
+        action="store_true",
+        help="let anyone in, with any user name and no password",
+    )
+    parser.add_argument(
+        "--host-key",
+        metavar="PATH",
+        type=Path,
+        help="the server's ed25519 key, made there on first start "
+        "(default: in the user's data directory)",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_count,
+        default=32,
+        help="explorers running at once (default: 32)",
+    )
+    parser.add_argument(
+        "--max-per-address",
+        metavar="N",
+        type=_count,
+        default=8,
+        help="explorers running at once from one address (default: 8)",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=15 * 60.0,
+        help="close a connection after this long without a key press (default: 900)",
+    )
+    parser.add_argument(
+        "--login-timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=30.0,
+        help="time allowed to log in (default: 30)",
     )
     parser.set_defaults(run=run)
 
 
+def _announce(server: Server, host_key: HostKey, access: str) -> None:
+    state = "new" if host_key.created else "kept"
+    print(f"host key {host_key.fingerprint} ({state}, {host_key.path})")
+    for address in server.addresses:
+        print(f"listening on {address} ({access})")
+    host = server.config.listen.host
+    shown = host if host not in {"", "0.0.0.0", "::"} else "HOST"
+    print(f"readers connect with: ssh -p {server.port} {shown}; stop with ctrl+c", flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
-    print("liaoning-tui serve: not built yet")
-    return EXIT_PROBLEM
+    if not args.open and args.authorized_keys is None:
+        print(CHOOSE_ACCESS, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        import asyncssh
+    except ImportError:
+        print(INSTALL_HINT, file=sys.stderr)
+        return EXIT_PROBLEM
+
+    from liaoning_tui.serve import hostkey
+    from liaoning_tui.serve.config import ServeConfig
+    from liaoning_tui.serve.ssh import ListenError, serve
+
+    if load_or_report(args) is None:
+        return EXIT_PROBLEM
+    if args.open:
+        access = "open to anyone"
+    else:
+        access = f"keys in {args.authorized_keys}"
+        try:
+            asyncssh.read_authorized_keys(str(args.authorized_keys))
+        except (OSError, ValueError) as error:
+            print(
+                f"liaoning-tui serve: cannot use {args.authorized_keys}: {error}", file=sys.stderr
+            )
+            return EXIT_PROBLEM
+    try:
+        host_key = hostkey.load_or_create(args.host_key or hostkey.default_path())
+    except hostkey.HostKeyError as error:
+        print(f"liaoning-tui serve: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    config = ServeConfig(
+        command=(sys.executable, "-m", "liaoning_tui", "--facts", str(facts_path(args).resolve())),
+        listen=args.listen,
+        authorized_keys=args.authorized_keys,
+        anonymous=args.open,
+        max_sessions=args.max_sessions,
+        max_per_address=args.max_per_address,
+        idle_timeout=args.idle_timeout,
+        login_timeout=args.login_timeout,
+    )
+    try:
+        asyncio.run(serve(config, host_key.key, lambda server: _announce(server, host_key, access)))
+    except ListenError as error:
+        print(f"liaoning-tui serve: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK

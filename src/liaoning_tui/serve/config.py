@@ -1,0 +1,28 @@
+"""Everything the SSH server is told at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.serve.log import Log
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    command: tuple[str, ...]
+    """The explorer's argv, run once per session."""
+    listen: ListenAddress = field(default_factory=lambda: ListenAddress("127.0.0.1", 2222))
+    authorized_keys: Path | None = None
+    """Public keys allowed in, re-read at each login; None with `anonymous`."""
+    anonymous: bool = False
+    """Anyone may connect, with any user name and no password (`--open`)."""
+    max_sessions: int = 32
+    max_per_address: int = 8
+    idle_timeout: float = 15 * 60.0
+    """Seconds without a key from the reader before the connection is closed."""
+    login_timeout: float = 30.0
+    grace: float = 2.0
+    """Seconds an explorer gets to end after a hang-up before it is killed."""
+    log: Log = field(default_factory=Log)

@@ -1,0 +1,39 @@
+"""How many explorer sessions may run at once, in all and from one address."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Limits:
+    """Counts running sessions and says why a new one may not start."""
+
+    max_sessions: int
+    max_per_address: int
+    _by_address: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def running(self) -> int:
+        return self._by_address.total()
+
+    def acquire(self, address: str) -> str | None:
+        """Count a session from `address` in, or say politely why it cannot start."""
+        if self.running >= self.max_sessions:
+            return (
+                f"The server is full ({self.max_sessions} readers at once). "
+                "Please try again in a little while."
+            )
+        if self._by_address[address] >= self.max_per_address:
+            return (
+                f"Your address already has {self.max_per_address} sessions open, the most "
+                "allowed. Close one and try again."
+            )
+        self._by_address[address] += 1
+        return None
+
+    def release(self, address: str) -> None:
+        self._by_address[address] -= 1
+        if self._by_address[address] <= 0:
+            del self._by_address[address]

@@ -1,0 +1,105 @@
+"""The SSH server: listens, hands each connection to a `Connection`, and stops cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+
+import asyncssh
+
+from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.serve.config import ServeConfig
+from liaoning_tui.serve.connection import Connection
+from liaoning_tui.serve.limits import Limits
+
+SHUTTING_DOWN = "The server is shutting down; sorry for the interruption."
+KEEPALIVE_SECONDS = 30
+"""A client that answers no keepalive for three of these is gone, and its explorer ends."""
+
+
+class ListenError(Exception):
+    """The address cannot be listened on; the message says which and why."""
+
+
+class Server:
+    """A listening SSH server for the explorer."""
+
+    def __init__(self, config: ServeConfig, host_key: asyncssh.SSHKey) -> None:
+        self.config = config
+        self._host_key = host_key
+        self.limits = Limits(config.max_sessions, config.max_per_address)
+        self.connections: set[Connection] = set()
+        self._acceptor: asyncssh.SSHAcceptor | None = None
+
+    @property
+    def addresses(self) -> list[ListenAddress]:
+        """Where it listens, with the ports the system chose for port 0."""
+        assert self._acceptor is not None
+        return [ListenAddress(str(a[0]), int(a[1])) for a in self._acceptor.get_addresses()]
+
+    @property
+    def port(self) -> int:
+        assert self._acceptor is not None
+        return self._acceptor.get_port()
+
+    async def start(self) -> None:
+        listen = self.config.listen
+        try:
+            self._acceptor = await self._listen(listen)
+        except OSError as error:
+            raise ListenError(f"cannot listen on {listen}: {error.strerror or error}") from error
+
+    async def _listen(self, listen: ListenAddress) -> asyncssh.SSHAcceptor:
+        return await asyncssh.listen(
+            listen.host,
+            listen.port,
+            server_factory=self._connection,
+            server_host_keys=[self._host_key],
+            server_version="liaoning_tui",
+            encoding=None,
+            line_editor=False,
+            allow_pty=True,
+            agent_forwarding=False,
+            x11_forwarding=False,
+            public_key_auth=not self.config.anonymous,
+            password_auth=False,
+            kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
+            login_timeout=self.config.login_timeout,
+            keepalive_interval=KEEPALIVE_SECONDS,
+            keepalive_count_max=3,
+        )
+
+    def _connection(self) -> Connection:
+        return Connection(self.config, self.limits, self.connections)
+
+    async def shutdown(self, reason: str = SHUTTING_DOWN) -> None:
+        """Stop listening, tell every reader why, end every explorer."""
+        if self._acceptor is not None:
+            self._acceptor.close()
+        await asyncio.gather(*(connection.close(reason) for connection in list(self.connections)))
+        if self._acceptor is not None:
+            await self._acceptor.wait_closed()
+
+
+async def serve(
+    config: ServeConfig,
+    host_key: asyncssh.SSHKey,
+    on_ready: Callable[[Server], None] = lambda server: None,
+) -> None:
+    """Serve until SIGTERM or SIGINT (ctrl+c), then shut down cleanly."""
+    server = Server(config, host_key)
+    await server.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(number, stop.set)
+    try:
+        on_ready(server)
+        await stop.wait()
+    finally:
+        for number in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(number)
+        await server.shutdown()
