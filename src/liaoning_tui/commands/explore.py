@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
+from liaoning_tui.commands.common import EXIT_PROBLEM, facts_path, load_or_report
 
 
 def run(args: argparse.Namespace) -> int:
     facts = load_or_report(args)
     if facts is None:
         return EXIT_PROBLEM
-    print("explorer not built yet")
-    return EXIT_OK
+    from liaoning_tui.ui.app import build_app
+
+    app = build_app(facts, path=facts_path(args))
+    result = app.run(mouse=not args.no_mouse)
+    return result if isinstance(result, int) else app.return_code or 0

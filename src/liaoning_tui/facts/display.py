@@ -26,8 +26,7 @@ def number(value: float) -> str:
     """A number as written for reading: thousands separated, no needless decimals."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return text
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def quantity(value: float, unit: str, scale: str = "") -> str:

@@ -69,8 +69,8 @@ class Point:
 
     period: str
     """The period observed, in the period syntax."""
-    value: float | None
-    """The value in the series' unit and scale; None is a published gap."""
+    value: float | None = None
+    """The value in the series' unit and scale; None is a gap."""
     source: str = ""
     """Id of the Source the value was read in (required unless the point is a gap)."""
     quote: str = ""
@@ -167,6 +167,18 @@ class Entity:
     """Its outgoing links."""
     statements: tuple[Statement, ...] = ()
     """What the sources say of it in words."""
+
+    def cited_sources(self) -> list[str]:
+        """Ids of the sources its figures, series, links and statements cite, first use first."""
+        found: dict[str, None] = {}
+        for figure in self.figures:
+            found[figure.source] = None
+        for series in self.series:
+            found.update((point.source, None) for point in series.points if point.source)
+        for statement in self.statements:
+            found[statement.source] = None
+        found.update((link.source, None) for link in self.links if link.source)
+        return list(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,39 @@
+"""The theme's colours as Rich styles, for text rendered outside CSS (tables, tree labels).
+
+Every colour comes from the running theme, so a theme change, 16 colours and NO_COLOR all apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Styles taken from the theme's variables."""
+
+    success: str = "green"
+    error: str = "red"
+    warning: str = "yellow"
+    accent: str = "bold"
+    muted: str = "dim"
+
+    @classmethod
+    def of(cls, app: App[object]) -> Palette:
+        """The palette of `app`'s current theme."""
+        variables = app.theme_variables
+        return cls(
+            success=variables.get("text-success", variables.get("success", "")),
+            error=variables.get("text-error", variables.get("error", "")),
+            warning=variables.get("text-warning", variables.get("warning", "")),
+            accent=variables.get("text-accent", variables.get("accent", "")),
+            muted="dim",
+        )
+
+    def change(self, value: float | None) -> str:
+        """The style of a year-on-year change: success up, error down."""
+        if value is None or value == 0:
+            return ""
+        return self.success if value > 0 else self.error

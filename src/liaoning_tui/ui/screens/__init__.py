@@ -1,0 +1,1 @@
+"""Screens of the explorer: the main explorer and the views pushed over it."""

@@ -1,0 +1,99 @@
+"""`/`: type to rank entities and figures; Enter goes to the chosen hit."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from liaoning_tui.facts.display import figure_value
+from liaoning_tui.facts.model import FactBase
+from liaoning_tui.facts.search import Hit, SearchIndex
+from liaoning_tui.facts.vocabulary import KINDS
+from liaoning_tui.ui.text import plain
+
+LIMIT = 50
+
+
+class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
+    """Dismisses with the hits and the index of the chosen one, so `n` and `N` can walk them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="close", tooltip="Back without going"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, facts: FactBase, index: SearchIndex) -> None:
+        super().__init__()
+        self.facts = facts
+        self.index = index
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search"
+            box.border_subtitle = "enter go · esc close"
+            yield Input(placeholder="name, 中文名, alias or metric…", id="query")
+            yield OptionList(id="hits")
+            yield Static("", id="search-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _ranked(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.hits = self.index.search(query, limit=LIMIT) if query else []
+        hits = self.query_one("#hits", OptionList)
+        hits.clear_options()
+        hits.add_options([Option(self.label(hit)) for hit in self.hits])
+        if self.hits:
+            hits.highlighted = 0
+        status = self.query_one("#search-status", Static)
+        if not query:
+            status.update("")
+        elif self.hits:
+            status.update(
+                f"{len(self.hits)} hits" + (" (first 50)" if len(self.hits) == LIMIT else "")
+            )
+        else:
+            status.update("No match.")
+
+    def label(self, hit: Hit) -> Text:
+        entity = self.facts.entities[hit.entity_id]
+        out = plain(entity.name, "bold")
+        if hit.figure is not None:
+            figure = entity.figures[hit.figure]
+            out.append(" · ")
+            out.append_text(plain(figure.metric))
+            out.append(" ")
+            out.append_text(plain(figure_value(figure), "bold"))
+        out.append(f"  {KINDS[entity.kind].label}", style="dim")
+        if hit.field not in {"name", "metric"}:
+            out.append(f"  {hit.field}: ", style="dim")
+            out.append_text(plain(hit.text[:60], "dim italic"))
+        return out
+
+    def action_move(self, step: int) -> None:
+        hits = self.query_one("#hits", OptionList)
+        if self.hits:
+            current = hits.highlighted or 0
+            hits.highlighted = max(0, min(len(self.hits) - 1, current + step))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        highlighted = self.query_one("#hits", OptionList).highlighted
+        if self.hits and highlighted is not None:
+            self.dismiss((self.hits, highlighted))
+
+    @on(OptionList.OptionSelected, "#hits")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((self.hits, event.option_index))

@@ -1,0 +1,1 @@
+"""Widgets of the explorer, each in its own module."""

@@ -1,0 +1,206 @@
+"""The tree of the fact base: groups of entities and sources, each entity opening onto its links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from liaoning_tui.facts.model import Entity, FactBase, Source
+from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.text import plain
+
+SOURCES_GROUP = "Sources"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A heading node: a group of entities of some kinds, or the sources."""
+
+    name: str
+    members: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A node of an entity or source; `via` says how a child node relates to its parent."""
+
+    ref: Ref
+    via: str = ""
+
+
+NodeData = Group | Item
+
+
+class FactTree(Tree[NodeData]):
+    """Groups hold entities (and sources); an entity opens onto what it links to and cites.
+
+    Children are added when a node is first expanded, so a group of thousands costs nothing until
+    it is opened.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("h", "collapse_or_parent", "Collapse", show=False),
+        Binding("left", "collapse_or_parent", "Collapse", show=False),
+        Binding("l", "expand_node", "Expand", show=False),
+        Binding("right", "expand_node", "Expand", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
+        super().__init__(Text(facts.title), id=id)
+        self.facts = facts
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+        self._main_nodes: dict[Ref, TreeNode[NodeData]] = {}
+        self.rebuild(facts)
+
+    def rebuild(self, facts: FactBase) -> None:
+        """Show `facts`, keeping which groups were open."""
+        opened = {
+            node.data.name
+            for node in self.root.children
+            if isinstance(node.data, Group) and node.is_expanded
+        }
+        self.facts = facts
+        self._main_nodes.clear()
+        self.clear()
+        for name in GROUPS:
+            members = tuple(
+                Ref.entity(entity.id)
+                for entity in facts.entities.values()
+                if KINDS[entity.kind].group == name
+            )
+            if members:
+                self._add_group(name, members, opened)
+        sources = tuple(Ref.source(source_id) for source_id in facts.sources)
+        if sources:
+            self._add_group(SOURCES_GROUP, sources, opened)
+
+    def _add_group(self, name: str, members: tuple[Ref, ...], opened: set[str]) -> None:
+        label = Text.assemble((name, "bold"), (f" {len(members)}", "dim"))
+        node = self.root.add(label, data=Group(name, members), allow_expand=True)
+        if name in opened or (not opened and name == GROUPS[0]):
+            self._fill(node)
+            node.expand()
+
+    def name_of(self, ref: Ref) -> str:
+        if ref.kind == "entity":
+            return self.facts.entities[ref.id].name
+        return self.facts.sources[ref.id].title
+
+    def _entity_label(self, entity: Entity, via: str = "") -> Text:
+        label = Text()
+        if via:
+            label.append(f"{via} ", style="dim")
+        label.append_text(plain(entity.name))
+        if entity.name_zh:
+            label.append(" ")
+            label.append_text(plain(entity.name_zh, "dim"))
+        return label
+
+    def _source_label(self, source: Source, via: str = "") -> Text:
+        label = Text()
+        if via:
+            label.append(f"{via} ", style="dim")
+        label.append_text(plain(source.title))
+        return label
+
+    def _add_item(self, parent: TreeNode[NodeData], ref: Ref, via: str = "") -> TreeNode[NodeData]:
+        if ref.kind == "source":
+            source = self.facts.sources[ref.id]
+            return parent.add_leaf(self._source_label(source, via), data=Item(ref, via))
+        entity = self.facts.entities[ref.id]
+        expandable = bool(entity.links or self.facts.backlinks(entity.id) or entity.cited_sources())
+        label = self._entity_label(entity, via)
+        return parent.add(label, data=Item(ref, via), allow_expand=expandable)
+
+    def _fill(self, node: TreeNode[NodeData]) -> None:
+        """Add a node's children, once."""
+        if node.children or node.data is None:
+            return
+        data = node.data
+        if isinstance(data, Group):
+            for ref in data.members:
+                self._main_nodes[ref] = self._add_item(node, ref)
+            return
+        if data.ref.kind != "entity":
+            return
+        entity = self.facts.entities[data.ref.id]
+        for link in entity.links:
+            via = RELATIONS[link.rel].label
+            self._add_item(node, Ref.entity(link.target), f"{via} →")
+        for backlink in self.facts.backlinks(entity.id):
+            via = RELATIONS[backlink.link.rel].inverse
+            self._add_item(node, Ref.entity(backlink.origin), f"{via} ←")
+        for source_id in entity.cited_sources():
+            self._add_item(node, Ref.source(source_id), "source ·")
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self._fill(event.node)
+
+    def main_node(self, ref: Ref) -> TreeNode[NodeData] | None:
+        """The node of `ref` in its group, opening the group if it is closed."""
+        for group in self.root.children:
+            if isinstance(group.data, Group) and ref in group.data.members:
+                if not group.is_expanded:
+                    self._fill(group)
+                    group.expand()
+                return self._main_nodes.get(ref)
+        return None
+
+    def show(self, ref: Ref) -> bool:
+        """Put the cursor on `ref`'s own node; False when the tree has no such node."""
+        node = self.main_node(ref)
+        if node is None:
+            return False
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+        return True
+
+    @property
+    def highlighted(self) -> Ref | None:
+        """What the cursor is on, when it is on an entity or a source."""
+        node = self.cursor_node
+        if node is None or not isinstance(node.data, Item):
+            return None
+        return node.data.ref
+
+    def action_expand_node(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand and not node.is_expanded:
+            self._fill(node)
+            node.expand()
+        elif node is not None and node.children:
+            self.action_cursor_down()
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_select_cursor(self) -> None:
+        """Enter opens a closed node, and follows a link node to the entity's own place."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if isinstance(node.data, Item) and node.data.via:
+            self.post_message(GoTo(node.data.ref))
+            return
+        if node.allow_expand:
+            self._fill(node)
+            node.toggle()

@@ -1,0 +1,86 @@
+"""An entity's figures as a table: one row a figure; the cursor picks the one to copy or cite."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from liaoning_tui.facts.display import change, figure_value
+from liaoning_tui.facts.model import Entity, FactBase, Figure
+from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.ui.palette import Palette
+from liaoning_tui.ui.text import plain
+
+DOUBT_MARK = "⚠"
+WIDE = 72
+"""From this many cells wide, the table has room for the qualifier and source columns."""
+
+
+class FigureTable(DataTable[Text]):
+    """The figures of one entity; the highlighted row is the "selected figure"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "scroll_top", "Top", show=False),
+        Binding("G,end", "scroll_bottom", "Bottom", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    FigureTable {
+        height: auto;
+        max-height: 16;
+    }
+    """
+
+    def __init__(self, facts: FactBase, entity: Entity, palette: Palette, wide: bool) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id="figures")
+        self.facts = facts
+        self.entity = entity
+        self.palette = palette
+        self.wide = wide
+
+    def on_mount(self) -> None:
+        columns = ["", "Metric", "Value", "Period", "Change"]
+        if self.wide:
+            columns += ["Qualifier", "Source"]
+        for column in columns:
+            self.add_column(column, key=column or "mark")
+        for index, figure in enumerate(self.entity.figures):
+            self.add_row(*self.cells(figure), key=str(index))
+
+    def cells(self, figure: Figure) -> list[Text]:
+        mark = Text(DOUBT_MARK, style=self.palette.warning) if figure.doubt else Text(" ")
+        value = plain(figure_value(figure))
+        if not self.wide and figure.qualifier:
+            value = Text.assemble((f"{figure.qualifier} ", "dim"), value)
+        row = [
+            mark,
+            plain(figure.metric),
+            value,
+            Text(describe_period(figure.period)),
+            Text(change(figure.change), style=self.palette.change(figure.change)),
+        ]
+        if self.wide:
+            source = self.facts.sources.get(figure.source)
+            row += [
+                plain(figure.qualifier),
+                plain(source.publisher or source.title if source else figure.source, "dim"),
+            ]
+        return row
+
+    @property
+    def selected(self) -> Figure | None:
+        """The figure under the cursor."""
+        if not self.entity.figures or not 0 <= self.cursor_row < len(self.entity.figures):
+            return None
+        return self.entity.figures[self.cursor_row]
+
+    def action_scroll_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_scroll_bottom(self) -> None:
+        self.move_cursor(row=self.row_count - 1)

@@ -1,0 +1,44 @@
+"""Links of an entity (or the entities citing a source), each one a way to jump."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.refs import Ref
+
+
+class LinkList(OptionList):
+    """Enter (or a click) on a link goes to what it points at."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    LinkList {
+        height: auto;
+        max-height: 12;
+    }
+    """
+
+    def __init__(self, links: Iterable[tuple[Ref, Text]], *, id: str | None = None) -> None:
+        self.targets: list[Ref] = []
+        options: list[Option] = []
+        for ref, label in links:
+            options.append(Option(label))
+            self.targets.append(ref)
+        super().__init__(*options, id=id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(GoTo(self.targets[event.option_index]))
