@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -10,15 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
-from liaoning_tui.facts.display import change, number, series_unit
+from liaoning_tui.facts.display import change
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
-from liaoning_tui.ui.widgets.sparkline import extremes, spark
+from liaoning_tui.ui.widgets.sparkline import render_series
 
 BAR_WIDTH = 12
 
@@ -58,6 +60,13 @@ class GrowthTable(DataTable[Text]):
     ]
 
 
+class SeriesList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
 class GrowthScreen(Screen[Ref | None]):
     """Enter on a row goes to its entity."""
 
@@ -75,56 +84,43 @@ class GrowthScreen(Screen[Ref | None]):
             yield Static("Year-on-year change, largest rise first", classes="section")
             yield GrowthTable(cursor_type="row", zebra_stripes=True, id="changes")
             yield Static("Series", classes="section")
-            yield GrowthTable(cursor_type="row", zebra_stripes=True, id="series")
+            yield SeriesList(id="series")
         yield Footer()
 
     def on_mount(self) -> None:
         palette = Palette.of(self.app)
         table = self.query_one("#changes", GrowthTable)
-        for column in ("Change", "", "Entity", "Metric", "Period"):
-            table.add_column(column, key=column or "bar")
         found = changes(self.facts)
         largest = max((abs(item.percent) for item in found), default=0.0)
+        fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 12
+        what_width = max(16, self.app.size.width - fixed - 2 * 4 - 4)
+        table.add_column("Change", key="change")
+        table.add_column("", key="bar")
+        table.add_column("Entity · metric", key="what", width=what_width)
+        table.add_column("Period", key="period")
         for item in found:
+            what = Text.assemble(plain(item.entity, "bold"), " · ", plain(item.metric))
             table.add_row(
                 Text(change(item.percent), style=palette.change(item.percent)),
                 bar(item.percent, largest, palette),
-                plain(item.entity),
-                plain(item.metric),
+                what,
                 Text(describe_period(item.period)),
+                height=max(1, len(textwrap.wrap(what.plain, what_width))),
             )
             self.rows["changes"].append(item.entity_id)
-        series_table = self.query_one("#series", GrowthTable)
-        for column in ("Entity", "Series", "Unit", "Sparkline", "First", "Last", "Min", "Max"):
-            series_table.add_column(column, key=column)
+        series_list = self.query_one("#series", SeriesList)
         for entity, series in self.facts.all_series():
-            found_extremes = extremes(series)
-            labels = (
-                [
-                    f"{number(point.value or 0)} ({describe_period(point.period)})"
-                    for point in (
-                        found_extremes.first,
-                        found_extremes.last,
-                        found_extremes.low,
-                        found_extremes.high,
-                    )
-                ]
-                if found_extremes
-                else ["—"] * 4
-            )
-            series_table.add_row(
-                plain(entity.name),
-                plain(series.metric),
-                Text(series_unit(series), style="dim"),
-                Text(spark(series.values), style=palette.accent),
-                *(Text(label) for label in labels),
-            )
+            label = Text.assemble(plain(entity.name, "bold"), " · ")
+            label.append_text(render_series(series, palette))
+            series_list.add_option(Option(label))
             self.rows["series"].append(entity.id)
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        table_id = event.data_table.id or ""
-        self.dismiss(Ref.entity(self.rows[table_id][event.cursor_row]))
+        self.dismiss(Ref.entity(self.rows["changes"][event.cursor_row]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(Ref.entity(self.rows["series"][event.option_index]))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
-from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, WIDE, FigureTable
+from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.sparkline import render_series
 
@@ -33,7 +33,8 @@ def figure_note(facts: FactBase, figure: Figure, palette: Palette) -> Text:
     if figure.qualifier:
         out.append(f"{figure.qualifier} ")
     out.append_text(plain(figure_value(figure), "bold"))
-    out.append(f" · {describe_period(figure.period)}")
+    if figure.period:
+        out.append(f" · {describe_period(figure.period)}")
     if figure.change is not None:
         out.append(" · ")
         out.append(f"{change(figure.change)} y/y", style=palette.change(figure.change))
@@ -91,11 +92,9 @@ class DetailPane(VerticalScroll):
     def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.facts = facts
-        self.wide = False
 
     def compose(self) -> ComposeResult:
         palette = Palette.of(self.app)
-        self.wide = self.size.width >= WIDE or self.app.size.width >= 110
         ref = self.ref
         if ref is None:
             yield Static(self._welcome(), classes="summary")
@@ -137,7 +136,7 @@ class DetailPane(VerticalScroll):
             yield Static(plain(entity.summary), classes="summary")
         if entity.figures:
             yield Static(f"Figures ({len(entity.figures)})", classes="section")
-            yield FigureTable(self.facts, entity, palette, self.wide)
+            yield FigureTable(self.facts, entity, palette)
             yield Static(figure_note(self.facts, entity.figures[0], palette), id="figure-note")
         if entity.series:
             yield Static(f"Growth ({len(entity.series)} series)", classes="section")
@@ -232,9 +231,15 @@ class DetailPane(VerticalScroll):
         if not isinstance(event.data_table, FigureTable):
             return
         figure = event.data_table.selected
-        if figure is not None:
-            note = self.query_one("#figure-note", Static)
-            note.update(figure_note(self.facts, figure, Palette.of(self.app)))
+        notes = self.query("#figure-note").results(Static)
+        for note in notes:
+            if figure is not None:
+                note.update(figure_note(self.facts, figure, Palette.of(self.app)))
+
+    def on_resize(self) -> None:
+        table = self.figure_table
+        if table is not None:
+            table.lay_out(self.content_size.width)
 
     @property
     def figure_table(self) -> FigureTable | None:

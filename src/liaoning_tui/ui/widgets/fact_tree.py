@@ -160,13 +160,19 @@ class FactTree(Tree[NodeData]):
         return None
 
     def show(self, ref: Ref) -> bool:
-        """Put the cursor on `ref`'s own node; False when the tree has no such node."""
+        """Put the cursor on `ref`'s own node; False when the tree has no such node.
+
+        The cursor moves after the next refresh: opening a group renumbers the tree's lines.
+        """
         node = self.main_node(ref)
         if node is None:
             return False
+        self.call_after_refresh(self._put_cursor, node)
+        return True
+
+    def _put_cursor(self, node: TreeNode[NodeData]) -> None:
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
-        return True
 
     @property
     def highlighted(self) -> Ref | None:

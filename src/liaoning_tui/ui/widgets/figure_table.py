@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from liaoning_tui.facts.display import change, figure_value
@@ -15,8 +17,10 @@ from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.text import plain
 
 DOUBT_MARK = "⚠"
-WIDE = 72
+WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
+METRIC = 1
+MIN_METRIC = 12
 
 
 class FigureTable(DataTable[Text]):
@@ -36,21 +40,46 @@ class FigureTable(DataTable[Text]):
     }
     """
 
-    def __init__(self, facts: FactBase, entity: Entity, palette: Palette, wide: bool) -> None:
+    def __init__(self, facts: FactBase, entity: Entity, palette: Palette) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id="figures")
         self.facts = facts
         self.entity = entity
         self.palette = palette
-        self.wide = wide
+        self.wide = False
+        self.laid_out_for = -1
 
     def on_mount(self) -> None:
+        self.lay_out(self.parent.content_size.width if isinstance(self.parent, Widget) else 0)
+
+    def lay_out(self, width: int) -> None:
+        """Columns for `width` cells: metrics wrap onto more lines rather than push columns off."""
+        if width <= 0 or width == self.laid_out_for:
+            return
+        self.laid_out_for = width
+        row = self.cursor_row
+        self.wide = width >= WIDE
+        self.clear(columns=True)
+        rows = [self.cells(figure) for figure in self.entity.figures]
+        fixed = [
+            max([len(name), *(cells[index].cell_len for cells in rows)])
+            for index, name in enumerate(self.columns_for_width())
+            if index != METRIC
+        ]
+        padding = 2 * self.cell_padding * len(self.columns_for_width())
+        metric_width = max(MIN_METRIC, width - sum(fixed) - padding - 3)
+        for index, name in enumerate(self.columns_for_width()):
+            self.add_column(
+                name, key=name or "mark", width=metric_width if index == METRIC else None
+            )
+        for index, cells in enumerate(rows):
+            height = max(1, len(textwrap.wrap(cells[METRIC].plain, metric_width)))
+            self.add_row(*cells, key=str(index), height=height)
+        if 0 <= row < self.row_count:
+            self.move_cursor(row=row)
+
+    def columns_for_width(self) -> list[str]:
         columns = ["", "Metric", "Value", "Period", "Change"]
-        if self.wide:
-            columns += ["Qualifier", "Source"]
-        for column in columns:
-            self.add_column(column, key=column or "mark")
-        for index, figure in enumerate(self.entity.figures):
-            self.add_row(*self.cells(figure), key=str(index))
+        return columns + ["Qualifier", "Source"] if self.wide else columns
 
     def cells(self, figure: Figure) -> list[Text]:
         mark = Text(DOUBT_MARK, style=self.palette.warning) if figure.doubt else Text(" ")

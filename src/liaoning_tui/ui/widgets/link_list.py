@@ -28,6 +28,12 @@ class LinkList(OptionList):
     LinkList {
         height: auto;
         max-height: 12;
+        border: none;
+        padding: 0;
+        &:focus {
+            border: none;
+            background-tint: $foreground 5%;
+        }
     }
     """
 
