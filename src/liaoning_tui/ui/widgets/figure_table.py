@@ -79,7 +79,7 @@ class FigureTable(DataTable[Text]):
 
     def columns_for_width(self) -> list[str]:
         columns = ["", "Metric", "Value", "Period", "Change"]
-        return columns + ["Qualifier", "Source"] if self.wide else columns
+        return [*columns, "Qualifier", "Source"] if self.wide else columns
 
     def cells(self, figure: Figure) -> list[Text]:
         mark = Text(DOUBT_MARK, style=self.palette.warning) if figure.doubt else Text(" ")
