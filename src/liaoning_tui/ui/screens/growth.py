@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from liaoning_tui.facts.display import change
-from liaoning_tui.facts.model import FactBase
+from liaoning_tui.facts.model import FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
@@ -36,12 +36,21 @@ class Change:
     percent: float
 
 
+def growth_of(figure: Figure) -> float | None:
+    """The year-on-year change a figure publishes: its `change`, or its value when it is a rate."""
+    if figure.change is not None:
+        return figure.change
+    if figure.unit == "percent" and "growth" in figure.metric.lower():
+        return figure.value
+    return None
+
+
 def changes(facts: FactBase) -> list[Change]:
     """Every published year-on-year change of a figure, largest rise first."""
     found = [
-        Change(entity.id, entity.name, figure.metric, figure.period, figure.change)
+        Change(entity.id, entity.name, figure.metric, figure.period, percent)
         for entity, figure in facts.figures()
-        if figure.change is not None
+        if (percent := growth_of(figure)) is not None
     ]
     return sorted(found, key=lambda item: (-item.percent, item.entity, item.metric))
 

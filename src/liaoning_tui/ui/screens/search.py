@@ -41,7 +41,9 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
             box.border_subtitle = "enter go · esc close"
-            yield Input(placeholder="name, 中文名, alias or metric…", id="query")
+            query = Input(placeholder="name, 中文名, alias or metric…", id="query")
+            query.cursor_blink = False
+            yield query
             yield OptionList(id="hits")
             yield Static("", id="search-status")
 

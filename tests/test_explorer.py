@@ -1,0 +1,282 @@
+"""The explorer driven by real key presses, asserting on what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from liaoning_tui.facts import FactBase, load
+from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.screens.growth import GrowthScreen, changes
+from liaoning_tui.ui.screens.help import HelpScreen
+from liaoning_tui.ui.screens.search import SearchScreen
+from liaoning_tui.ui.screens.source import SourceScreen
+from liaoning_tui.ui.widgets.detail import DetailPane
+from liaoning_tui.ui.widgets.fact_tree import FactTree
+from liaoning_tui.ui.widgets.link_list import LinkList
+from tests.conftest import MINIMAL
+from tests.screen import visible_text
+
+SIZE = (100, 32)
+
+
+def current(app: LiaoningApp) -> Ref | None:
+    return app.explorer.current
+
+
+async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert current(app) == Ref.entity("liaoning")
+        text = visible_text(app)
+        assert "Liaoning  辽宁" in text
+        assert " | GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
+        for group in ("Overview", "Sectors", "Parks & zones", "Companies", "Ports & airports",
+                      "Cities", "People", "Sources"):
+            assert any(line.startswith(f"{group} ") for line in text.splitlines()), group
+
+
+async def test_groups_show_their_counts(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE):
+        labels = [node.label.plain for node in app.query_one(FactTree).root.children]
+        companies = len(default_facts.by_kind("company"))
+        assert f"Companies {companies}" in labels
+        assert f"Sources {len(default_facts.sources)}" in labels
+
+
+async def test_moving_the_cursor_updates_the_detail(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        second = list(default_facts.entities.values())[1]
+        assert current(app) == Ref.entity(second.id)
+        assert second.name in visible_text(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert current(app) == Ref.entity("liaoning")
+
+
+async def test_expanding_a_group_and_an_entity(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(FactTree)
+        companies = next(n for n in tree.root.children if n.label.plain.startswith("Companies"))
+        assert not companies.is_expanded
+        tree.move_cursor(companies)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert companies.is_expanded
+        siasun = next(c for c in companies.children if "Siasun" in c.label.plain)
+        tree.move_cursor(siasun)
+        await pilot.press("l")
+        await pilot.pause()
+        children = [child.label.plain for child in siasun.children]
+        assert any(label.startswith("located in → Shenyang") for label in children), children
+
+
+async def test_following_a_link_then_back_and_forward(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"siasun", "enter")
+        await pilot.pause()
+        assert current(app) == Ref.entity("siasun")
+        links = app.query_one(DetailPane).query_one(LinkList)
+        target_index = next(
+            index for index, ref in enumerate(links.targets) if ref == Ref.entity("shenyang")
+        )
+        links.focus()
+        links.highlighted = target_index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == Ref.entity("shenyang")
+        assert "Shenyang" in visible_text(app)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert current(app) == Ref.entity("siasun")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert current(app) == Ref.entity("shenyang")
+        await pilot.press("alt+left", "alt+left")
+        await pilot.pause()
+        assert current(app) == Ref.entity("liaoning")
+
+
+async def test_search_ranks_and_goes_to_figures(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"cgip")
+        await pilot.pause()
+        first = visible_text(app).splitlines()
+        assert any("China-Germany" in line for line in first)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == Ref.entity("cgip")
+        await pilot.press("slash", *"新松", "enter")
+        await pilot.pause()
+        assert current(app) == Ref.entity("siasun")
+
+
+async def test_next_and_previous_hit(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"port", "enter")
+        await pilot.pause()
+        hits = app.explorer.hits
+        assert len(hits) > 2
+        assert current(app) == Ref.entity(hits[0].entity_id)
+        await pilot.press("n")
+        await pilot.pause()
+        assert current(app) == Ref.entity(hits[1].entity_id)
+        await pilot.press("N", "N")
+        await pilot.pause()
+        assert current(app) == Ref.entity(hits[-1].entity_id)
+
+
+async def test_search_with_no_match_says_so(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzzzqqqq")
+        await pilot.pause()
+        assert "No match." in visible_text(app)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert current(app) == Ref.entity("liaoning")
+
+
+async def test_palette_goes_to_any_entity(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Siasun")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == Ref.entity("siasun")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert current(app) == Ref.entity("liaoning")
+
+
+async def test_help_lists_every_binding_from_the_tables(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = visible_text(app)
+        for _, bindings in app.screen.sections:
+            for binding in bindings:
+                assert binding.description in text
+        assert "Copy — Copy the selected figure with its source to the clipboard" in text
+        assert "Growth — Every year-on-year change and series side by side" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_copy_hands_the_figure_and_its_source_to_the_clipboard(
+    default_facts: FactBase,
+) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        gdp = default_facts.entity("liaoning").figures[0]
+        source = default_facts.sources[gdp.source]
+        assert app.clipboard == (
+            f"Liaoning: {gdp.metric}: exceed 1.4 tn yuan (H1 2023, ▲ 5.6% y/y)\n"
+            f"Source: {source.title}, {source.publisher}, {source.date}"
+            + (f", {source.url}" if source.url else "")
+            + f"\n“{gdp.quote}”"
+        )
+
+
+async def test_copy_carries_the_doubt(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cgip", "enter")
+        await pilot.pause()
+        table = app.query_one(DetailPane).figure_table
+        assert table is not None
+        doubted = next(i for i, f in enumerate(table.entity.figures) if f.doubt)
+        table.move_cursor(row=doubted)
+        await pilot.press("y")
+        assert "481.5 bn yuan" in app.clipboard
+        assert "\nDoubt: " in app.clipboard
+
+
+async def test_source_view_shows_the_quoted_passage(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        text = visible_text(app)
+        gdp = default_facts.entity("liaoning").figures[0]
+        assert f"“{gdp.quote}”" in text
+        assert "Liaoning's push for high-tech industry expansion" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourceScreen)
+
+
+async def test_growth_view_sorts_changes_and_leads_to_entities(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, GrowthScreen)
+        found = changes(default_facts)
+        percents = [item.percent for item in found]
+        assert percents == sorted(percents, reverse=True)
+        assert found[0].percent == 28.9
+        assert "▲ 27.8%" in visible_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, GrowthScreen)
+        assert current(app) == Ref.entity(found[0].entity_id)
+
+
+async def test_too_small_terminal_says_so(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        text = visible_text(app)
+        assert "Terminal too small: liaoning-tui needs at least 60×15." in text
+        assert "Overview" not in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Terminal too small" not in visible_text(app)
+
+
+async def test_markup_in_names_is_shown_literally(tmp_path: Path) -> None:
+    path = tmp_path / "f.toml"
+    path.write_text(
+        MINIMAL.replace('name = "Liaoning"', 'name = "[b]Liao[/b]\\u001b[31mning [@click=app.quit]x[/]"')
+    )
+    app = build_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = visible_text(app)
+        assert "[b]Liao[/b][31mning [@click=app.quit]x[/]" in text
+        assert "\x1b" not in text
+
+
+@pytest.mark.parametrize("key", ["q"])
+async def test_quit(default_facts: FactBase, key: str) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
