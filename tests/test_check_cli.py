@@ -25,7 +25,7 @@ def test_clean_base_prints_one_summary_line(
     path = write_facts(MINIMAL)
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().out == (
-        f"{path}: ok: 1 entities (1 province); 1 figures; 0 series; 1 sources\n"
+        f"{path}: ok: 1 entity (1 province); 1 figure; 0 series; 1 source\n"
     )
 
 

@@ -217,3 +217,14 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         with pytest.raises(FactBaseError) as caught:
             load(target)
         assert [str(problem) for problem in caught.value.problems] == [f"{target}: {message}"]
+
+
+def test_series_points_must_not_overlap() -> None:
+    text = MINIMAL + (
+        '\n[[entities.series]]\nid = "gdp"\nmetric = "GDP"\nunit = "yuan"\nconfidence = "high"\n'
+        'points = [\n  { period = "2009", value = 1.0, source = "article" },\n'
+        '  { period = "2009-H2", value = 2.0, source = "article" },\n]\n'
+    )
+    assert problems_of(text) == [
+        "f.toml:31:14: entities[0].series[0].points[1].period: period '2009-H2' overlaps '2009'"
+    ]

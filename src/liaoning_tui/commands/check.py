@@ -33,16 +33,21 @@ def register(
     parser.set_defaults(run=run)
 
 
+def _count(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def summary(facts: FactBase) -> str:
     """One line: entities by kind, figures, series, sources."""
     kinds = ", ".join(
-        f"{count} {KINDS[kind].label if count == 1 else KINDS[kind].plural}"
+        _count(count, KINDS[kind].label, KINDS[kind].plural)
         for kind, count in facts.kinds().items()
     )
-    entities = len(facts.entities)
     return (
-        f"{entities} entities ({kinds}); {facts.figure_count} figures; "
-        f"{facts.series_count} series; {len(facts.sources)} sources"
+        f"{_count(len(facts.entities), 'entity', 'entities')} ({kinds}); "
+        f"{_count(facts.figure_count, 'figure', 'figures')}; "
+        f"{_count(facts.series_count, 'series', 'series')}; "
+        f"{_count(len(facts.sources), 'source', 'sources')}"
     )
 
 

@@ -24,7 +24,7 @@ from liaoning_tui.facts.model import (
     Source,
     Statement,
 )
-from liaoning_tui.facts.periods import PeriodError, parse_date, parse_period
+from liaoning_tui.facts.periods import PeriodError, Span, parse_date, parse_period
 from liaoning_tui.facts.problems import FactBaseError, Path, Problem, format_path
 from liaoning_tui.facts.vocabulary import (
     KINDS,
@@ -309,7 +309,7 @@ class _Builder:
             self.check.text(good["confidence"], (*path, "confidence"))
         unit = UNITS.get(good.get("unit", ""))
         points: list[Point] = []
-        previous: tuple[object, str] | None = None
+        previous: tuple[Span, str] | None = None
         for index, raw_point in enumerate(good.get("points", ())):
             point_path = (*path, "points", index)
             point_good = self.check.table(raw_point, point_path, _POINT)
@@ -321,11 +321,8 @@ class _Builder:
             except PeriodError as error:
                 self.check.at_value((*point_path, "period"), str(error))
                 continue
-            if previous is not None and span <= previous[0]:  # type: ignore[operator]
-                self.check.at_value(
-                    (*point_path, "period"),
-                    f"period {point_good['period']!r} does not come after {previous[1]!r}",
-                )
+            if previous is not None:
+                self.order(previous, (span, point_good["period"]), (*point_path, "period"))
             previous = (span, point_good["period"])
             value = point_good.get("value")
             if value is not None and "source" not in point_good:
@@ -340,6 +337,13 @@ class _Builder:
         if not _required(_SERIES) <= good.keys():
             return None
         return Series(**{**good, "points": tuple(points)})
+
+    def order(self, before: tuple[Span, str], after: tuple[Span, str], path: Path) -> None:
+        """Points of a series follow one another in time and do not overlap."""
+        if after[0].first <= before[0].first:
+            self.check.at_value(path, f"period {after[1]!r} does not come after {before[1]!r}")
+        elif after[0].first <= before[0].last:
+            self.check.at_value(path, f"period {after[1]!r} overlaps {before[1]!r}")
 
     def link(self, raw: Mapping[str, Any], path: Path) -> Link | None:
         good = self.check.table(raw, path, _LINK)
