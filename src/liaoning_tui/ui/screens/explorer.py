@@ -24,7 +24,7 @@ from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
-from liaoning_tui.ui.widgets.fact_tree import FactTree, Item, NodeData
+from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, NodeData
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
@@ -154,7 +154,10 @@ class ExplorerScreen(Screen[None]):
     @on(Tree.NodeHighlighted)
     def _follow_cursor(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         data = event.node.data
-        self.current = data.ref if isinstance(data, Item) else None
+        if isinstance(data, Item):
+            self.current = data.ref
+        elif isinstance(data, Group):
+            self.current = Ref.group(data.name)
 
     def on_go_to(self, message: GoTo) -> None:
         message.stop()
@@ -259,7 +262,7 @@ class ExplorerScreen(Screen[None]):
         detail.facts = facts
         self.hits = []
         self._index = None
-        if keep is not None and (keep.id in facts.entities or keep.id in facts.sources):
+        if keep is not None and self.query_one(FactTree).main_node(keep) is not None:
             self.current = None
             self.show(keep)
         else:

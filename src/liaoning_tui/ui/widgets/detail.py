@@ -20,6 +20,7 @@ from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.widgets.fact_tree import SOURCES_GROUP
 from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.sparkline import render_series
@@ -77,6 +78,10 @@ def quotes_mentioning(facts: FactBase, entity: Entity) -> list[str]:
     return list(found)
 
 
+GROUP_LISTING = 200
+"""A group pane lists this many members; the tree holds them all."""
+
+
 class DetailPane(VerticalScroll):
     """Shows `ref`; the explorer screen binds `ref` to what it has selected."""
 
@@ -102,6 +107,8 @@ class DetailPane(VerticalScroll):
             yield from self._entity(self.facts.entities[ref.id], palette)
         elif ref.kind == "source" and ref.id in self.facts.sources:
             yield from self._source(self.facts.sources[ref.id])
+        elif ref.kind == "group":
+            yield from self._group(ref.id)
 
     def _welcome(self) -> Text:
         facts = self.facts
@@ -195,6 +202,40 @@ class DetailPane(VerticalScroll):
         if role:
             label.append(" · ")
             label.append_text(plain(role, "italic"))
+        return label
+
+    def _group(self, name: str) -> Iterable[Widget]:
+        if name == SOURCES_GROUP:
+            members = [
+                (Ref.source(source.id), plain(source.title))
+                for source in self.facts.sources.values()
+            ]
+        else:
+            members = [
+                (Ref.entity(entity.id), self._member_label(entity))
+                for entity in self.facts.entities.values()
+                if KINDS[entity.kind].group == name
+            ]
+        yield self._heading(name, "", f"{len(members)} in this group")
+        yield Static(
+            plain("Enter on a line goes there; the tree shows the same list."), classes="summary"
+        )
+        yield LinkList(members[:GROUP_LISTING], id="links")
+        if len(members) > GROUP_LISTING:
+            yield Static(
+                f"…and {len(members) - GROUP_LISTING} more in the tree.", classes="summary"
+            )
+
+    def _member_label(self, entity: Entity) -> Text:
+        label = plain(entity.name, "bold")
+        label.append(f"  {KINDS[entity.kind].label}", style="dim")
+        if entity.figures:
+            label.append(f" · {len(entity.figures)} figures", style="dim")
+        if entity.summary:
+            label.append("\n")
+            label.append_text(
+                plain(entity.summary[:160] + ("…" if len(entity.summary) > 160 else ""), "dim")
+            )
         return label
 
     def _source(self, source: Source) -> Iterable[Widget]:

@@ -151,6 +151,15 @@ class FactTree(Tree[NodeData]):
 
     def main_node(self, ref: Ref) -> TreeNode[NodeData] | None:
         """The node of `ref` in its group, opening the group if it is closed."""
+        if ref.kind == "group":
+            return next(
+                (
+                    node
+                    for node in self.root.children
+                    if isinstance(node.data, Group) and node.data.name == ref.id
+                ),
+                None,
+            )
         for group in self.root.children:
             if isinstance(group.data, Group) and ref in group.data.members:
                 if not group.is_expanded:

@@ -19,8 +19,9 @@ from liaoning_tui.ui.text import plain
 DOUBT_MARK = "⚠"
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
-METRIC = 1
-MIN_METRIC = 12
+SHRINK_ORDER = ((1, 12), (6, 10), (5, 8), (2, 9), (3, 8), (1, 8))
+"""(column, narrowest) in the order columns give up width: metric, source, qualifier, value, period."""
+SCROLLBAR = 2
 
 
 class FigureTable(DataTable[Text]):
@@ -52,27 +53,33 @@ class FigureTable(DataTable[Text]):
         self.lay_out(self.parent.content_size.width if isinstance(self.parent, Widget) else 0)
 
     def lay_out(self, width: int) -> None:
-        """Columns for `width` cells: metrics wrap onto more lines rather than push columns off."""
+        """Columns for `width` cells: long cells wrap onto more lines rather than push columns off."""
         if width <= 0 or width == self.laid_out_for:
             return
         self.laid_out_for = width
         row = self.cursor_row
         self.wide = width >= WIDE
         self.clear(columns=True)
+        names = self.columns_for_width()
         rows = [self.cells(figure) for figure in self.entity.figures]
-        fixed = [
+        widths = [
             max([len(name), *(cells[index].cell_len for cells in rows)])
-            for index, name in enumerate(self.columns_for_width())
-            if index != METRIC
+            for index, name in enumerate(names)
         ]
-        padding = 2 * self.cell_padding * len(self.columns_for_width())
-        metric_width = max(MIN_METRIC, width - sum(fixed) - padding - 3)
-        for index, name in enumerate(self.columns_for_width()):
-            self.add_column(
-                name, key=name or "mark", width=metric_width if index == METRIC else None
-            )
+        room = width - 2 * self.cell_padding * len(names) - SCROLLBAR
+        for index, least in SHRINK_ORDER:
+            excess = sum(widths) - room
+            if excess <= 0:
+                break
+            if index < len(widths):
+                widths[index] = max(least, widths[index] - excess)
+        for name, column_width in zip(names, widths, strict=True):
+            self.add_column(name, key=name or "mark", width=column_width)
         for index, cells in enumerate(rows):
-            height = max(1, len(textwrap.wrap(cells[METRIC].plain, metric_width)))
+            height = max(
+                len(textwrap.wrap(cell.plain, column_width) or [""])
+                for cell, column_width in zip(cells, widths, strict=True)
+            )
             self.add_row(*cells, key=str(index), height=height)
         if 0 <= row < self.row_count:
             self.move_cursor(row=row)
