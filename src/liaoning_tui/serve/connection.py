@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 
 import asyncssh
 
@@ -18,19 +19,29 @@ def idle_message(seconds: float) -> str:
     return f"No key pressed for {span}: the session is closed. Connect again any time."
 
 
+@dataclass(slots=True)
+class Live:
+    """What is running now: connections, and sessions (which may outlive their connection
+    while their explorer ends)."""
+
+    connections: set[Connection] = field(default_factory=set)
+    sessions: set[ExplorerSession] = field(default_factory=set)
+
+
 class Connection(asyncssh.SSHServer):
     """Authenticates a reader and opens explorer sessions; refuses forwarding of every kind."""
 
-    def __init__(self, config: ServeConfig, limits: Limits, registry: set[Connection]) -> None:
+    def __init__(self, config: ServeConfig, limits: Limits, live: Live) -> None:
         self._config = config
         self._limits = limits
-        self._registry = registry
+        self._live = live
         self._connection: asyncssh.SSHServerConnection | None = None
         self._loop = asyncio.get_running_loop()
         self._opened = self._loop.time()
         self._last_input = self._opened
         self._idle_timer: asyncio.TimerHandle | None = None
         self._closing: asyncio.Task[None] | None = None
+        self._lost_after: float | None = None
         self._sessions: set[ExplorerSession] = set()
         self._statuses: list[str] = []
         self.address = "?"
@@ -48,18 +59,24 @@ class Connection(asyncssh.SSHServer):
         if peer:
             self.address = str(peer[0])
             self.peer = str(ListenAddress(self.address, int(peer[1])))
-        self._registry.add(self)
+        self._live.connections.add(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._registry.discard(self)
+        self._live.connections.discard(self)
         if self._idle_timer is not None:
             self._idle_timer.cancel()
+        self._lost_after = self._loop.time() - self._opened
+        self._log_disconnect()
+
+    def _log_disconnect(self) -> None:
+        """Once the connection is gone and every explorer it started has ended."""
+        if self._lost_after is None or self._sessions:
+            return
         if not self.authenticated:
             status = "not authenticated"
         else:
             status = ",".join(self._statuses) or "no session"
-        seconds = self._loop.time() - self._opened
-        self._config.log.disconnect(self.peer, self.user, seconds, status)
+        self._config.log.disconnect(self.peer, self.user, self._lost_after, status)
 
     def begin_auth(self, username: str) -> bool:
         self.user = username
@@ -83,6 +100,7 @@ class Connection(asyncssh.SSHServer):
             self._config, self._limits, self.address, self._touch, self._session_ended
         )
         self._sessions.add(session)
+        self._live.sessions.add(session)
         return session
 
     def connection_requested(
@@ -104,7 +122,9 @@ class Connection(asyncssh.SSHServer):
 
     def _session_ended(self, session: ExplorerSession) -> None:
         self._sessions.discard(session)
+        self._live.sessions.discard(session)
         self._statuses.append(session.status)
+        self._log_disconnect()
 
     def _check_idle(self) -> None:
         idle = self._loop.time() - self._last_input

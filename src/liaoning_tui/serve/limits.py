@@ -27,8 +27,8 @@ class Limits:
             )
         if self._by_address[address] >= self.max_per_address:
             return (
-                f"Your address already has {self.max_per_address} sessions open, the most "
-                "allowed. Close one and try again."
+                f"Your address already has the most sessions allowed ({self.max_per_address}) "
+                "open. Close one and try again."
             )
         self._by_address[address] += 1
         return None

@@ -10,7 +10,7 @@ import asyncssh
 
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
-from liaoning_tui.serve.connection import Connection
+from liaoning_tui.serve.connection import Connection, Live
 from liaoning_tui.serve.limits import Limits
 
 SHUTTING_DOWN = "The server is shutting down; sorry for the interruption."
@@ -29,7 +29,7 @@ class Server:
         self.config = config
         self._host_key = host_key
         self.limits = Limits(config.max_sessions, config.max_per_address)
-        self.connections: set[Connection] = set()
+        self.live = Live()
         self._acceptor: asyncssh.SSHAcceptor | None = None
 
     @property
@@ -73,13 +73,16 @@ class Server:
         )
 
     def _connection(self) -> Connection:
-        return Connection(self.config, self.limits, self.connections)
+        return Connection(self.config, self.limits, self.live)
 
     async def shutdown(self, reason: str = SHUTTING_DOWN) -> None:
         """Stop listening, tell every reader why, end every explorer."""
         if self._acceptor is not None:
             self._acceptor.close()
-        await asyncio.gather(*(connection.close(reason) for connection in list(self.connections)))
+        await asyncio.gather(
+            *(connection.close(reason) for connection in list(self.live.connections))
+        )
+        await asyncio.gather(*(session.stop(reason) for session in list(self.live.sessions)))
         if self._acceptor is not None:
             await self._acceptor.wait_closed()
 
