@@ -25,7 +25,7 @@ class LiaoningApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "liaoning-tui"
     COMMANDS: ClassVar = {GoToProvider}
-    COMMAND_PALETTE_DISPLAY = "Go to"
+    COMMAND_PALETTE_DISPLAY = "^p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "question_mark", "help", "Keys", id="help", tooltip="Every key, section by section"

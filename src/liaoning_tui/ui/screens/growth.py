@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -114,7 +113,7 @@ class GrowthScreen(Screen[Ref | None]):
                 bar(item.percent, largest, palette),
                 what,
                 Text(describe_period(item.period)),
-                height=max(1, len(textwrap.wrap(what.plain, what_width))),
+                height=len(what.wrap(self.app.console, what_width)),
             )
             self.rows["changes"].append(item.entity_id)
         series_list = self.query_one("#series", SeriesList)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,7 +19,7 @@ DOUBT_MARK = "⚠"
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
 SHRINK_ORDER = ((1, 12), (6, 10), (5, 8), (2, 9), (3, 8), (1, 8))
-"""(column, narrowest) in the order columns give up width: metric, source, qualifier, value, period."""
+"""(column, narrowest), in the order columns give up width when the pane is narrow."""
 SCROLLBAR = 2
 
 
@@ -53,7 +52,7 @@ class FigureTable(DataTable[Text]):
         self.lay_out(self.parent.content_size.width if isinstance(self.parent, Widget) else 0)
 
     def lay_out(self, width: int) -> None:
-        """Columns for `width` cells: long cells wrap onto more lines rather than push columns off."""
+        """Columns for `width` cells: long cells wrap rather than push columns out of view."""
         if width <= 0 or width == self.laid_out_for:
             return
         self.laid_out_for = width
@@ -77,7 +76,7 @@ class FigureTable(DataTable[Text]):
             self.add_column(name, key=name or "mark", width=column_width)
         for index, cells in enumerate(rows):
             height = max(
-                len(textwrap.wrap(cell.plain, column_width) or [""])
+                len(cell.wrap(self.app.console, column_width))
                 for cell, column_width in zip(cells, widths, strict=True)
             )
             self.add_row(*cells, key=str(index), height=height)
