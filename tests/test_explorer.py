@@ -34,8 +34,16 @@ async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -
         text = visible_text(app)
         assert "Liaoning  辽宁" in text
         assert " | GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
-        for group in ("Overview", "Sectors", "Parks & zones", "Companies", "Ports & airports",
-                      "Cities", "People", "Sources"):
+        for group in (
+            "Overview",
+            "Sectors",
+            "Parks & zones",
+            "Companies",
+            "Ports & airports",
+            "Cities",
+            "People",
+            "Sources",
+        ):
             assert any(line.startswith(f"{group} ") for line in text.splitlines()), group
 
 
@@ -263,7 +271,9 @@ async def test_too_small_terminal_says_so(default_facts: FactBase) -> None:
 async def test_markup_in_names_is_shown_literally(tmp_path: Path) -> None:
     path = tmp_path / "f.toml"
     path.write_text(
-        MINIMAL.replace('name = "Liaoning"', 'name = "[b]Liao[/b]\\u001b[31mning [@click=app.quit]x[/]"')
+        MINIMAL.replace(
+            'name = "Liaoning"', 'name = "[b]Liao[/b]\\u001b[31mning [@click=app.quit]x[/]"'
+        )
     )
     app = build_app(load(path))
     async with app.run_test(size=SIZE) as pilot:
