@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"liaoning-tui {__version__}")
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the fact base when its file changes (r reloads on demand)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (check, show, listing, find, export, serve):
         module.register(commands, parent)

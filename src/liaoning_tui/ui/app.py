@@ -11,12 +11,16 @@ from textual.widgets import DataTable, OptionList, Tree
 
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.providers import GoToProvider
+from liaoning_tui.ui.reload import Outcome, Stamp, reload
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.figure_table import FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
+
+WATCH_SECONDS = 1.0
+"""How often --watch looks at the fact base file."""
 
 
 class LiaoningApp(App[int]):
@@ -31,12 +35,53 @@ class LiaoningApp(App[int]):
             "question_mark", "help", "Keys", id="help", tooltip="Every key, section by section"
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave liaoning-tui"),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            id="reload",
+            show=False,
+            tooltip="Read the fact base file again; a broken edit keeps the last good one",
+        ),
     ]
 
-    def __init__(self, facts: FactBase, *, path: Path | None = None) -> None:
+    def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
         super().__init__()
         self.facts = facts
         self.path = path
+        self.watch_file = watch
+        self._stamp: Stamp | None = None
+
+    def on_mount(self) -> None:
+        if self.watch_file and self.path is not None:
+            self._stamp = Stamp.of(self.path)
+            self.set_interval(WATCH_SECONDS, self._check_file)
+
+    def _check_file(self) -> None:
+        assert self.path is not None
+        stamp = Stamp.of(self.path)
+        if stamp is not None and stamp != self._stamp:
+            self._stamp = stamp
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        if self.path is None:
+            self.notify("This fact base was not read from a file.", severity="warning")
+            return
+        self.run_worker(self._reload, thread=True, exclusive=True, group="reload")
+
+    def _reload(self) -> None:
+        assert self.path is not None
+        outcome = reload(self.path)
+        self.call_from_thread(self._reloaded, outcome)
+
+    def _reloaded(self, outcome: Outcome) -> None:
+        if outcome.facts is None:
+            self.notify(outcome.message, severity="error", timeout=12, markup=False)
+            return
+        self.facts = outcome.facts
+        self.explorer.replace_facts(outcome.facts)
+        self.notify(outcome.message, timeout=3, markup=False)
 
     def get_default_screen(self) -> ExplorerScreen:
         return ExplorerScreen(self.facts)
@@ -81,6 +126,6 @@ def _palette_binding(app: App[int]) -> Binding:
     )
 
 
-def build_app(facts: FactBase, *, path: Path | None = None) -> LiaoningApp:
+def build_app(facts: FactBase, *, path: Path | None = None, watch: bool = False) -> LiaoningApp:
     """The one way to make the explorer, so the CLI, the tests and the SSH server agree."""
-    return LiaoningApp(facts, path=path)
+    return LiaoningApp(facts, path=path, watch=watch)
