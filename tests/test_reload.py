@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,7 +75,7 @@ async def test_watch_notices_a_changed_file(write_facts: Callable[[str], Path]) 
         await pilot.pause()
         replacement = path.with_suffix(".new")
         replacement.write_text(MINIMAL + EXTRA)
-        os.replace(replacement, path)
+        replacement.replace(path)
         for _ in range(40):
             await pilot.pause(0.1)
             if "Cities 1" in visible_text(app):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ class Stamp:
     @classmethod
     def of(cls, path: Path) -> Stamp | None:
         try:
-            found = os.stat(path)
+            found = path.stat()
         except OSError:
             return None
         return cls(found.st_mtime_ns, found.st_size, found.st_ino)
