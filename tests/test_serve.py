@@ -501,6 +501,7 @@ async def test_an_idle_session_is_told_and_closed(start: Start) -> None:
     assert b"No key pressed for 0.6 seconds" in completed.stderr
     assert completed.stdout.endswith(b"\x1b[?25h\x1b[0m\r\n")
     assert await gone(pid)
+    await eventually(lambda: "status=SIGKILL (idle)" in log_of(server))
 
 
 async def test_a_connection_that_never_logs_in_is_dropped(start: Start) -> None:

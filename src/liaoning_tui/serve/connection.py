@@ -10,13 +10,15 @@ import asyncssh
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.limits import Limits
-from liaoning_tui.serve.session import ExplorerSession
+from liaoning_tui.serve.session import Ending, ExplorerSession
 
 
-def idle_message(seconds: float) -> str:
+def idle_ending(seconds: float) -> Ending:
     minutes = seconds / 60
     span = f"{minutes:g} minutes" if minutes >= 1 else f"{seconds:g} seconds"
-    return f"No key pressed for {span}: the session is closed. Connect again any time."
+    return Ending(
+        "idle", f"No key pressed for {span}: the session is closed. Connect again any time."
+    )
 
 
 @dataclass(slots=True)
@@ -132,11 +134,11 @@ class Connection(asyncssh.SSHServer):
         if left > 0:
             self._idle_timer = self._loop.call_later(left, self._check_idle)
         elif self._closing is None:
-            self._closing = asyncio.create_task(self.close(idle_message(self._config.idle_timeout)))
+            self._closing = asyncio.create_task(self.close(idle_ending(self._config.idle_timeout)))
 
-    async def close(self, reason: str) -> None:
-        """End every session with `reason` shown to the reader, then the connection."""
-        await asyncio.gather(*(session.stop(reason) for session in self.sessions))
+    async def close(self, ending: Ending) -> None:
+        """End every session, telling the reader why, then the connection."""
+        await asyncio.gather(*(session.stop(ending) for session in self.sessions))
         if self._connection is not None:
             self._connection.close()
             await self._connection.wait_closed()

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import asyncssh
 
@@ -26,6 +27,14 @@ RESET_TERMINAL = (
 )
 """Mouse reporting, bracketed paste and the alternate screen off, cursor on: what an explorer
 that was stopped from outside had no chance to undo."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """Why the server ended a session: a word for the log, a sentence for the reader."""
+
+    label: str
+    message: str
 
 
 def describe(returncode: int) -> str:
@@ -60,7 +69,7 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         self._child: PtyChild | None = None
         self._early_input = bytearray()
         self._task: asyncio.Task[None] | None = None
-        self._stop_reason: str | None = None
+        self._ending: Ending | None = None
         self._stopping = asyncio.Event()
         self._client_gone = False
         self.status = "not started"
@@ -126,10 +135,10 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         if self._task is None:
             self._on_end(self)
 
-    async def stop(self, reason: str) -> None:
+    async def stop(self, ending: Ending) -> None:
         """End the explorer, tell the reader why, and close the session."""
-        if self._stop_reason is None:
-            self._stop_reason = reason
+        if self._ending is None:
+            self._ending = ending
         self._stopping.set()
         if self._task is not None:
             await asyncio.shield(self._task)
@@ -183,9 +192,9 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             await child.terminate(self._config.grace)
         returncode = await ended
         self.status = describe(returncode)
-        if self._stop_reason is not None:
-            self.status += f" ({self._stop_reason})"
-            self._refuse(self._stop_reason, RESET_TERMINAL + b"\r\n")
+        if self._ending is not None:
+            self.status += f" ({self._ending.label})"
+            self._refuse(self._ending.message, RESET_TERMINAL + b"\r\n")
         else:
             self._exit(returncode)
 

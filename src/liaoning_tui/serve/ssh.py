@@ -12,8 +12,9 @@ from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.connection import Connection, Live
 from liaoning_tui.serve.limits import Limits
+from liaoning_tui.serve.session import Ending
 
-SHUTTING_DOWN = "The server is shutting down; sorry for the interruption."
+SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
 KEEPALIVE_SECONDS = 30
 """A client that answers no keepalive for three of these is gone, and its explorer ends."""
 
@@ -75,14 +76,14 @@ class Server:
     def _connection(self) -> Connection:
         return Connection(self.config, self.limits, self.live)
 
-    async def shutdown(self, reason: str = SHUTTING_DOWN) -> None:
+    async def shutdown(self, ending: Ending = SHUTTING_DOWN) -> None:
         """Stop listening, tell every reader why, end every explorer."""
         if self._acceptor is not None:
             self._acceptor.close()
         await asyncio.gather(
-            *(connection.close(reason) for connection in list(self.live.connections))
+            *(connection.close(ending) for connection in list(self.live.connections))
         )
-        await asyncio.gather(*(session.stop(reason) for session in list(self.live.sessions)))
+        await asyncio.gather(*(session.stop(ending) for session in list(self.live.sessions)))
         if self._acceptor is not None:
             await self._acceptor.wait_closed()
 
