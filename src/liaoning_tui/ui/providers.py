@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.vocabulary import KINDS
@@ -13,39 +15,62 @@ from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 
 
-class GoToProvider(Provider):
-    """One command per entity and source, matched on name, Chinese name and aliases."""
+@dataclass(frozen=True, slots=True)
+class Command:
+    title: str
+    """What the palette shows, and matches first."""
+    names: tuple[str, ...]
+    """Other names that find it: Chinese name, aliases, id."""
+    help: str
+    ref: Ref
 
-    def _commands(self) -> list[tuple[str, str, Ref]]:
-        facts = self.explorer.facts
-        commands = []
-        for entity in facts.entities.values():
-            names = " ".join(clean(name) for name in (entity.name_zh, *entity.aliases) if name)
-            title = f"Go to {clean(entity.name)}"
-            help_text = f"{KINDS[entity.kind].label}" + (f" · {names}" if names else "")
-            commands.append(
-                (title + (f" {names}" if names else ""), help_text, Ref.entity(entity.id))
-            )
-        for source in facts.sources.values():
-            commands.append(
-                (f"Go to source: {clean(source.title)}", "source", Ref.source(source.id))
-            )
-        return commands
+
+class GoToProvider(Provider):
+    """One command per entity and source, found by name, Chinese name, alias or id."""
 
     @property
     def explorer(self) -> ExplorerScreen:
         return next(s for s in self.app.screen_stack if isinstance(s, ExplorerScreen))
 
+    def _commands(self) -> list[Command]:
+        facts = self.explorer.facts
+        commands = [
+            Command(
+                f"Go to {clean(entity.name)}",
+                tuple(clean(name) for name in (entity.name_zh, *entity.aliases, entity.id) if name),
+                " · ".join(
+                    part for part in (KINDS[entity.kind].label, clean(entity.name_zh)) if part
+                ),
+                Ref.entity(entity.id),
+            )
+            for entity in facts.entities.values()
+        ]
+        commands += [
+            Command(
+                f"Go to source: {clean(source.title)}",
+                (source.id,),
+                "source",
+                Ref.source(source.id),
+            )
+            for source in facts.sources.values()
+        ]
+        return commands
+
     def _go(self, ref: Ref) -> None:
         self.explorer.post_message(GoTo(ref))
 
     async def discover(self) -> Hits:
-        for title, help_text, ref in self._commands():
-            yield DiscoveryHit(title, partial(self._go, ref), help=help_text)
+        for command in self._commands():
+            yield DiscoveryHit(
+                Content(command.title), partial(self._go, command.ref), help=command.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, ref in self._commands():
-            score = matcher.match(title)
+        for command in self._commands():
+            score = max(matcher.match(name) for name in (command.title, *command.names))
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._go, ref), help=help_text)
+                shown = matcher.highlight(command.title)
+                if not matcher.match(command.title):
+                    shown = Content(command.title)
+                yield Hit(score, shown, partial(self._go, command.ref), help=command.help)
