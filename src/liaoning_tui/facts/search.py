@@ -1,0 +1,239 @@
+"""Ranked fuzzy search over names, aliases, ids, figure metrics, summaries and quotes.
+
+The app's search box and `liaoning-tui search` share this ranking. Exact and prefix matches of a
+name, Chinese name, alias or id come first (90..100); then fuzzy matches of those and of metrics
+(up to 85); then summaries, statements and quotes (up to 60).
+
+Scoring every string of a large base for every keystroke is too slow, so the index is built once:
+each distinct (field, text) is a choice, and a token index (words, and character unigrams and
+bigrams of Chinese, Japanese and Korean text) maps tokens to choices. A query's tokens are matched
+against the vocabulary exactly, by prefix and fuzzily; only the choices they reach are scored with
+rapidfuzz's WRatio.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from liaoning_tui.facts.model import Entity, FactBase
+
+FIELDS: tuple[str, ...] = ("name", "name_zh", "alias", "id", "metric", "summary", "quote")
+"""Every field a hit can be in, best first: ties between fields of one entity go to the first."""
+
+_LABELS = frozenset({"name", "name_zh", "alias", "id"})
+_TEXTS = frozenset({"summary", "quote"})
+_RANK = {field: rank for rank, field in enumerate(FIELDS)}
+
+_FUZZY_WEIGHT = 0.85
+_TEXT_WEIGHT = 0.6
+_SCORE_CUTOFF = 55.0
+_TOKEN_CUTOFF = 75.0
+_FUZZY_TOKENS = 25
+_PREFIX_TOKENS = 400
+_MAX_CANDIDATES = 2000
+"""Beyond this, a query of very common words scores the first choices in file order only."""
+
+_WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: an entity, or one figure of it."""
+
+    entity_id: str
+    """Id of the entity found."""
+    score: float
+    """How well it matches, 0..100; higher is better."""
+    field: str
+    """Where it matched: one of FIELDS."""
+    text: str
+    """The matched text as the fact base writes it, for display."""
+    figure: int | None
+    """Index into `entity.figures` when the hit is a figure's metric, else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    order: int
+    entity_id: str
+    figure: int | None
+    text: str
+
+
+class _Ranked(NamedTuple):
+    """Sorts best first: higher score, then file order, a figure before its entity, then field."""
+
+    negative_score: float
+    order: int
+    entity_level: bool
+    figure: int
+    field: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    key: str
+    field: str
+    targets: tuple[_Target, ...]
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: compatibility-normalised, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def tokens(folded: str) -> set[str]:
+    """Words of folded text; runs of CJK characters give their characters and bigrams."""
+    if not _CJK.search(folded):
+        return set(_WORD.findall(folded))
+    found: set[str] = set()
+    for word in _WORD.findall(folded):
+        last = 0
+        for run in _CJK.finditer(word):
+            if run.start() > last:
+                found.add(word[last : run.start()])
+            text = run.group()
+            found.update(text)
+            found.update(text[index : index + 2] for index in range(len(text) - 1))
+            last = run.end()
+        if last < len(word):
+            found.add(word[last:])
+    return found
+
+
+def _fields(entity: Entity) -> Iterator[tuple[str, str, int | None]]:
+    yield "name", entity.name, None
+    if entity.name_zh:
+        yield "name_zh", entity.name_zh, None
+    for alias in entity.aliases:
+        yield "alias", alias, None
+    yield "id", entity.id, None
+    for index, figure in enumerate(entity.figures):
+        yield "metric", figure.metric, index
+    for series in entity.series:
+        yield "metric", series.metric, None
+    if entity.summary:
+        yield "summary", entity.summary, None
+    for statement in entity.statements:
+        yield "summary", statement.text, None
+        yield "quote", statement.quote, None
+    for figure in entity.figures:
+        yield "quote", figure.quote, None
+    for series in entity.series:
+        for point in series.points:
+            if point.quote:
+                yield "quote", point.quote, None
+    for link in entity.links:
+        if link.quote:
+            yield "quote", link.quote, None
+
+
+class SearchIndex:
+    """A fact base prepared for search; build it once and query it many times."""
+
+    def __init__(self, facts: FactBase) -> None:
+        grouped: dict[tuple[str, str], dict[tuple[str, int | None], _Target]] = {}
+        for order, entity in enumerate(facts.entities.values()):
+            for field, text, figure in _fields(entity):
+                key = fold(text)
+                if key:
+                    targets = grouped.setdefault((field, key), {})
+                    targets.setdefault((entity.id, figure), _Target(order, entity.id, figure, text))
+        ordered = sorted(grouped.items(), key=lambda item: _RANK[item[0][0]])
+        self._choices = [
+            _Choice(key, field, tuple(targets.values())) for (field, key), targets in ordered
+        ]
+        postings: dict[str, list[int]] = {}
+        for index, choice in enumerate(self._choices):
+            for token in tokens(choice.key):
+                postings.setdefault(token, []).append(index)
+        self._postings = postings
+        self._vocabulary = sorted(token for token in postings if not _CJK.search(token))
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """The best hits for `query`, one per (entity, figure), best first; ties in file order."""
+        folded = fold(query)
+        if not folded or limit <= 0:
+            return []
+        candidates = self._candidates(folded)
+        texts = [self._choices[index].key for index in candidates]
+        best: dict[tuple[str, int | None], _Ranked] = {}
+        for _, raw, position in process.extract(
+            folded,
+            texts,
+            scorer=fuzz.WRatio,
+            processor=None,
+            score_cutoff=_SCORE_CUTOFF,
+            limit=None,
+        ):
+            choice = self._choices[candidates[position]]
+            score = _weigh(folded, choice, raw)
+            for target in choice.targets[:limit]:
+                ranked = _Ranked(
+                    -score,
+                    target.order,
+                    target.figure is None,
+                    target.figure or 0,
+                    _RANK[choice.field],
+                    target.text,
+                )
+                key = (target.entity_id, target.figure)
+                if key not in best or ranked < best[key]:
+                    best[key] = ranked
+        top = sorted(best.items(), key=lambda item: item[1])[:limit]
+        return [
+            Hit(entity_id, -ranked.negative_score, FIELDS[ranked.field], ranked.text, figure)
+            for (entity_id, figure), ranked in top
+        ]
+
+    def _candidates(self, folded: str) -> list[int]:
+        found: set[int] = set()
+        for token in tokens(folded):
+            if _CJK.search(token):
+                if len(token) > 1 or len(folded) == 1:
+                    found.update(self._postings.get(token, ()))
+                continue
+            for word in self._similar(token):
+                found.update(self._postings[word])
+        return sorted(found)[:_MAX_CANDIDATES]
+
+    def _similar(self, token: str) -> set[str]:
+        words = {token} if token in self._postings else set()
+        start = bisect.bisect_left(self._vocabulary, token)
+        for word in self._vocabulary[start : start + _PREFIX_TOKENS]:
+            if not word.startswith(token):
+                break
+            words.add(word)
+        if len(token) >= 3:
+            words.update(
+                word
+                for word, _, _ in process.extract(
+                    token,
+                    self._vocabulary,
+                    scorer=fuzz.ratio,
+                    processor=None,
+                    score_cutoff=_TOKEN_CUTOFF,
+                    limit=_FUZZY_TOKENS,
+                )
+            )
+        return words
+
+
+def _weigh(query: str, choice: _Choice, raw: float) -> float:
+    if choice.field in _LABELS:
+        if choice.key == query:
+            return 100.0
+        if choice.key.startswith(query):
+            return 90.0 + 9.0 * len(query) / len(choice.key)
+    if choice.field in _TEXTS:
+        return raw * _TEXT_WEIGHT
+    return raw * _FUZZY_WEIGHT

@@ -1,0 +1,188 @@
+"""Search ranking: exact and prefix names first, then fuzzy labels and metrics, then text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from liaoning_tui.facts import FactBase, loads
+from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex, fold, tokens
+
+SMALL = """\
+title = "Search cases"
+
+[[sources]]
+id = "article"
+title = "An article"
+
+[[entities]]
+id = "robotics"
+kind = "sector"
+name = "Robotics"
+summary = "Robot makers such as Siasun, and the parts they buy."
+
+[[entities]]
+id = "siasun"
+kind = "company"
+name = "Siasun Robot & Automation Co"
+name_zh = "沈阳新松机器人自动化股份有限公司"
+aliases = ["SIASUN", "新松"]
+summary = "Robot maker established in Shenyang."
+
+[[entities.figures]]
+metric = "Invention patents"
+value = 1300
+unit = "count"
+qualifier = "over"
+source = "article"
+quote = "gained over 1,300 invention patents"
+
+[[entities.figures]]
+metric = "Countries exported to"
+value = 40
+unit = "count"
+source = "article"
+quote = "exported to over 40 countries and regions"
+
+[[entities]]
+id = "twin-a"
+kind = "company"
+name = "Twin Machinery"
+
+[[entities]]
+id = "twin-b"
+kind = "company"
+name = "Twin Machinery"
+
+[[entities]]
+id = "robotics-park"
+kind = "park"
+name = "Robotics Park"
+"""
+
+
+@pytest.fixture(scope="module")
+def small() -> SearchIndex:
+    return SearchIndex(loads(SMALL))
+
+
+@pytest.fixture(scope="module")
+def default_index(default_facts: FactBase) -> SearchIndex:
+    return SearchIndex(default_facts)
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [hit.entity_id for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("新松", "siasun"),
+        ("cgip", "cgip"),
+        ("CGIP", "cgip"),
+        ("ＣＧＩＰ", "cgip"),
+        ("siasn", "siasun"),
+        ("Siasun Robot", "siasun"),
+        ("沈阳", "shenyang"),
+        ("fu qiang", "fu-qiang"),
+    ],
+)
+def test_default_base_first_hit(default_index: SearchIndex, query: str, entity_id: str) -> None:
+    assert default_index.search(query)[0].entity_id == entity_id
+
+
+def test_gdp_finds_the_province_gdp_figure(
+    default_index: SearchIndex, default_facts: FactBase
+) -> None:
+    first = default_index.search("gdp")[0]
+    assert (first.entity_id, first.field) == ("liaoning", "metric")
+    assert first.figure is not None
+    assert default_facts.entity("liaoning").figures[first.figure].metric == "GDP"
+
+
+def test_exact_name_then_prefix_then_fuzzy(small: SearchIndex) -> None:
+    hits = small.search("robotics")
+    assert [(hit.entity_id, hit.field) for hit in hits[:3]] == [
+        ("robotics", "name"),
+        ("robotics-park", "name"),
+        ("siasun", "name"),
+    ]
+    assert hits[0].score > hits[1].score > hits[2].score
+    assert 90 <= hits[1].score < 100
+    assert hits[2].score <= 85
+
+
+def test_exact_match_scores_100_and_reports_the_text_as_written(small: SearchIndex) -> None:
+    assert small.search("robotics")[0] == Hit("robotics", 100.0, "name", "Robotics", None)
+    assert small.search("siasun robot & automation co")[0].score == 100.0
+
+
+def test_chinese_names_by_prefix_and_inner_bigrams(small: SearchIndex) -> None:
+    assert small.search("新松")[0] == Hit("siasun", 100.0, "alias", "新松", None)
+    inner = small.search("机器人")
+    assert inner[0].entity_id == "siasun"
+    assert inner[0].field == "name_zh"
+
+
+def test_metric_hit_points_at_the_figure(small: SearchIndex) -> None:
+    hit = small.search("invention patents")[0]
+    assert hit == Hit("siasun", 85.0, "metric", "Invention patents", 0)
+    assert small.search("countries exported")[0].figure == 1
+
+
+def test_summaries_rank_below_names(small: SearchIndex) -> None:
+    hits = small.search("shenyang")
+    assert hits == [Hit("siasun", hits[0].score, "summary", hits[0].text, None)]
+    assert hits[0].score <= 60
+
+
+def test_one_hit_per_entity_and_figure(small: SearchIndex) -> None:
+    hits = small.search("siasun")
+    keys = [(hit.entity_id, hit.figure) for hit in hits]
+    assert len(keys) == len(set(keys))
+    assert hits[0].entity_id == "siasun"
+    assert hits[0].score == 100.0
+
+
+def test_ties_keep_file_order(small: SearchIndex) -> None:
+    hits = small.search("twin machinery")
+    assert ids(hits) == ["twin-a", "twin-b"]
+    assert hits[0].score == hits[1].score == 100.0
+    assert small.search("twin machinery") == hits
+
+
+def test_limit_and_empty_queries(small: SearchIndex) -> None:
+    assert len(small.search("robot", limit=2)) == 2
+    assert small.search("robot", limit=0) == []
+    assert small.search("") == []
+    assert small.search("   ") == []
+    assert small.search("&&&") == []
+    assert small.search("zqxjv") == []
+
+
+def test_scores_stay_within_0_and_100(default_index: SearchIndex) -> None:
+    for query in ("a", "port", "dalian", "新", "481.5", "throughput 2023"):
+        for hit in default_index.search(query, limit=50):
+            assert 0 <= hit.score <= 100
+            assert hit.field in FIELDS
+
+
+def test_fold_and_tokens() -> None:
+    assert fold("  ＣＧＩＰ\tPark ") == "cgip park"
+    assert tokens("新松 robot") == {"新", "松", "新松", "robot"}
+    assert tokens("china-germany 5g") == {"china", "germany", "5g"}
+
+
+def test_search_and_export_import_no_ui() -> None:
+    code = (
+        "import sys\n"
+        "import liaoning_tui.facts.search, liaoning_tui.facts.export\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in {'textual', 'rich'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
