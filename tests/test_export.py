@@ -1,0 +1,370 @@
+"""JSON, CSV and Markdown exports: complete, exact, and inert to markup in the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from liaoning_tui.facts import FactBase, FactBaseError, loads
+from liaoning_tui.facts.export import (
+    CSV_COLUMNS,
+    from_json,
+    md,
+    md_line,
+    plain_number,
+    to_csv,
+    to_json,
+    to_markdown,
+)
+
+RICH = """\
+title = "Rich test base"
+
+[[sources]]
+id = "article"
+title = "Liaoning's push for high-tech industry expansion"
+publisher = "e-works"
+date = "2023-08"
+kind = "article"
+
+[[sources]]
+id = "bulletin"
+title = "Statistical bulletin"
+url = "stats.example/2023"
+kind = "bulletin"
+note = "a mirror of the official page"
+
+[[entities]]
+id = "liaoning"
+kind = "province"
+name = "Liaoning"
+name_zh = "辽宁"
+summary = "A province in Northeast China."
+
+[[entities.figures]]
+metric = "GDP"
+value = 1.4
+unit = "yuan"
+scale = "trillion"
+period = "2023-H1"
+qualifier = "exceed"
+change = 5.6
+source = "article"
+quote = "the province saw its GDP exceed 1.4 trillion yuan"
+
+[[entities.figures]]
+metric = "High-tech manufacturing growth"
+value = 8.3
+unit = "percent"
+period = "2023-01..2023-07"
+source = "article"
+quote = "the 8.3 percent year-on-year increase"
+
+[[entities.series]]
+id = "liaoning-gdp"
+metric = "GDP"
+unit = "yuan"
+scale = "亿"
+confidence = "High for 2021-2023; 2022 is missing."
+scope = "whole province"
+
+[[entities.series.points]]
+period = "2021"
+value = 27584.1
+change = 5.8
+source = "bulletin"
+quote = "地区生产总值27584.1亿元"
+
+[[entities.series.points]]
+period = "2022"
+
+[[entities.series.points]]
+period = "2023"
+value = 30209.4
+change = -0.5
+source = "bulletin"
+note = "derived"
+
+[[entities]]
+id = "shenyang"
+kind = "city"
+name = "Shenyang"
+name_zh = "沈阳"
+
+[[entities.links]]
+rel = "located_in"
+to = "liaoning"
+role = "provincial capital"
+
+[[entities]]
+id = "siasun"
+kind = "company"
+name = "Siasun Robot & Automation Co"
+name_zh = "新松机器人自动化股份有限公司"
+aliases = ["SIASUN", "新松"]
+date = "2000"
+summary = "Robot maker established in Shenyang in 2000."
+
+[[entities.figures]]
+metric = "Invention patents"
+value = 1300
+unit = "count"
+qualifier = "over"
+source = "article"
+quote = "gained over 1,300 invention patents"
+
+[[entities.links]]
+rel = "located_in"
+to = "shenyang"
+source = "article"
+quote = "Established in 2000 in the provincial capital Shenyang"
+
+[[entities.statements]]
+text = "Showed its latest robots at the 2023 World Robot Conference."
+source = "article"
+quote = "Siasun Robot & Automation Co showcased its latest robots"
+date = "2023-08"
+
+[[entities]]
+id = "cgip"
+kind = "park"
+name = "China-Germany High-End Equipment Manufacturing Industrial Park"
+aliases = ["CGIP"]
+
+[[entities.figures]]
+metric = "Gross industrial output value"
+value = 481.5
+unit = "yuan"
+scale = "billion"
+period = "2023-H1"
+change = 27.8
+source = "article"
+quote = "achieved a gross industrial output value of 481.5 billion yuan (approximately $66 billion)"
+doubt = "Ten times the park's published output for the whole year."
+
+[[entities.figures]]
+metric = "Share of foreign-funded enterprises"
+value = 0.142857
+unit = "fraction"
+as_published = "one-seventh"
+source = "article"
+quote = "It has gathered one-seventh of the province's foreign-funded enterprises"
+note = "of the province's total"
+
+[[entities.links]]
+rel = "located_in"
+to = "shenyang"
+
+[[entities]]
+id = "markup-co"
+kind = "company"
+name = "[b]Bold[/b] | Pipe_Co"
+summary = "Its name looks like markup.\\u001b[31m Red?\\tTabbed."
+
+[[entities.figures]]
+metric = "Sales, \\"net\\""
+value = -2.5
+unit = "percent"
+source = "bulletin"
+quote = "a quote, with \\"quotes\\"\\nand a second line"
+"""
+
+
+@pytest.fixture(scope="module")
+def rich() -> FactBase:
+    return loads(RICH)
+
+
+def test_json_round_trip_of_a_rich_base(rich: FactBase) -> None:
+    again = from_json(to_json(rich))
+    assert again.title == rich.title
+    assert again.entities == rich.entities
+    assert again.sources == rich.sources
+    assert list(again.entities) == list(rich.entities)
+    assert to_json(again) == to_json(rich)
+
+
+def test_json_round_trip_of_the_default_base(default_facts: FactBase) -> None:
+    again = from_json(to_json(default_facts))
+    assert again.entities == default_facts.entities
+    assert again.sources == default_facts.sources
+
+
+def test_json_is_complete_and_plain(rich: FactBase) -> None:
+    data = json.loads(to_json(rich))
+    assert data["schema"] == 1
+    assert [source["id"] for source in data["sources"]] == ["article", "bulletin"]
+    siasun = data["entities"][2]
+    assert siasun["aliases"] == ["SIASUN", "新松"]
+    assert siasun["links"][0] == {
+        "rel": "located_in",
+        "target": "shenyang",
+        "role": "",
+        "source": "article",
+        "quote": "Established in 2000 in the provincial capital Shenyang",
+    }
+    gdp = data["entities"][0]["series"][0]
+    assert gdp["points"][1] == {
+        "period": "2022",
+        "value": None,
+        "source": "",
+        "quote": "",
+        "change": None,
+        "note": "",
+    }
+    assert "新松" in to_json(rich)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "<json>:1:2: invalid JSON: Expecting property name enclosed in double quotes"),
+        ("[]", "<json>: expected an object"),
+        ('{"schema": 2, "title": "x"}', "<json>: schema: schema 2 is not 1"),
+        ('{"schema": 1, "title": "x", "entities": []}', "<json>: sources: expected an array"),
+        (
+            '{"schema": 1, "title": "x", "sources": [], "entities": [{"id": "a"}]}',
+            "<json>: entities[0]: missing required key 'kind'",
+        ),
+        (
+            '{"schema": 1, "title": "x", "sources": [{"id": "s", "title": "t", "x": 1}],'
+            ' "entities": []}',
+            "<json>: sources[0].x: unknown key 'x'",
+        ),
+        (
+            '{"schema": 1, "title": "x", "sources": [], "entities": [{"id": "a", "kind": "city",'
+            ' "name": "A", "figures": [{"metric": "m", "value": true, "unit": "count",'
+            ' "source": "s", "quote": "q"}]}]}',
+            "<json>: entities[0].figures[0].value: expected a number",
+        ),
+    ],
+)
+def test_from_json_says_what_does_not_fit(text: str, message: str) -> None:
+    with pytest.raises(FactBaseError) as caught:
+        from_json(text)
+    assert [str(problem) for problem in caught.value.problems] == [message]
+
+
+def test_csv_has_a_row_per_figure_and_point(rich: FactBase) -> None:
+    rows = list(csv.reader(io.StringIO(to_csv(rich))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    points = sum(len(series.points) for _, series in rich.all_series())
+    assert len(rows) - 1 == rich.figure_count + points == 9
+    assert rows[1] == [
+        "liaoning",
+        "Liaoning",
+        "GDP",
+        "1.4",
+        "yuan",
+        "trillion",
+        "2023-H1",
+        "5.6",
+        "exceed",
+        "article",
+        "the province saw its GDP exceed 1.4 trillion yuan",
+        "",
+        "",
+    ]
+    gap = rows[4]
+    assert (gap[2], gap[3], gap[6], gap[9], gap[12]) == ("GDP", "", "2022", "", "liaoning-gdp")
+    assert rows[5][3:8] == ["30209.4", "yuan", "亿", "2023", "-0.5"]
+    assert rows[6][3] == "1300"
+
+
+def test_csv_quotes_commas_quotes_and_newlines(rich: FactBase) -> None:
+    text = to_csv(rich)
+    assert '"Sales, ""net"""' in text
+    last = list(csv.reader(io.StringIO(text)))[-1]
+    assert last[2] == 'Sales, "net"'
+    assert last[10] == 'a quote, with "quotes"\nand a second line'
+
+
+def test_csv_of_the_default_base_counts(default_facts: FactBase) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(default_facts))))
+    points = sum(len(series.points) for _, series in default_facts.all_series())
+    assert len(rows) == default_facts.figure_count + points
+
+
+def test_markdown_groups_like_the_tree(rich: FactBase) -> None:
+    text = to_markdown(rich)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Overview",
+        "## Parks & zones",
+        "## Companies",
+        "## Cities",
+        "## Sources",
+    ]
+    assert text.startswith("# Rich test base\n\n5 entities, 6 figures, 1 series, 2 sources.\n")
+    assert "### Siasun Robot & Automation Co · 新松机器人自动化股份有限公司" in text
+
+
+def test_markdown_shows_every_figure_with_its_source_and_doubts(rich: FactBase) -> None:
+    text = to_markdown(rich)
+    assert "| 1 | GDP | 1.4 tn yuan | exceed | H1 2023 | ▲ 5.6% | `article` |" in text
+    assert "| 1 | Gross industrial output value | 481.5 bn yuan ⚠ |" in text
+    assert (
+        "> ⚠ **Doubt on Gross industrial output value, H1 2023:** "
+        "Ten times the park's published output for the whole year." in text
+    )
+    assert "> **Note on Share of foreign-funded enterprises:** of the province's total" in text
+    assert "(Aug 2023) — “Siasun Robot & Automation Co showcased its latest robots”" in text
+    assert "1. “the province saw its GDP exceed 1.4 trillion yuan”" in text
+    assert "| 2022 | gap |  |  |  |" in text
+    assert "*Confidence: High for 2021-2023; 2022 is missing.*" in text
+    assert "- located in Shenyang (`shenyang`)" in text
+    assert "- location of: Siasun Robot & Automation Co (`siasun`)" in text
+    assert "| `bulletin` | Statistical bulletin |  |  | bulletin | stats.example/2023 |" in text
+
+
+def test_markdown_escapes_what_the_data_says(rich: FactBase) -> None:
+    text = to_markdown(rich)
+    assert "### \\[b\\]Bold\\[/b\\] \\| Pipe\\_Co" in text
+    assert "\x1b" not in text
+    assert "Its name looks like markup.[31m Red? Tabbed." not in text
+    assert "Its name looks like markup.\\[31m Red? Tabbed." in text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a|b", "a\\|b"),
+        ("*x* _y_ `z` <t> #h", "\\*x\\* \\_y\\_ \\`z\\` \\<t\\> \\#h"),
+        ("1.4 tn, -2.5%", "1.4 tn, -2.5%"),
+        ("line\nbreak", "line break"),
+    ],
+)
+def test_md_escapes(text: str, escaped: str) -> None:
+    assert md(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("1. not a list", "1\\. not a list"),
+        ("2000) not a list", "2000\\) not a list"),
+        ("- not a bullet", "\\- not a bullet"),
+        ("+ not a bullet", "\\+ not a bullet"),
+        ("a - b", "a - b"),
+    ],
+)
+def test_md_line_escapes_list_starts(text: str, escaped: str) -> None:
+    assert md_line(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (84.0, "84"),
+        (1.4, "1.4"),
+        (-2.5, "-2.5"),
+        (2866.902, "2866.902"),
+        (1e20, "1e+20"),
+    ],
+)
+def test_plain_number(value: float | None, text: str) -> None:
+    assert plain_number(value) == text
