@@ -306,7 +306,7 @@ async def test_the_child_environment_is_built_from_scratch(start: Start) -> None
         report = await reader.ready()
     assert report["env"] == {
         "PATH": os.environ.get("PATH", os.defpath),
-        "HOME": os.environ["HOME"],
+        "HOME": os.environ.get("HOME", str(Path.home())),
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "LC_TIME": "C",
