@@ -164,7 +164,7 @@ async def start(host_key: asyncssh.SSHKey) -> AsyncIterator[Start]:
     servers: list[Server] = []
 
     async def start(command: Sequence[str] = ECHO, **settings: Any) -> Server:
-        settings.setdefault("anonymous", True)
+        settings.setdefault("anonymous", "authorized_keys" not in settings)
         settings.setdefault("grace", 0.5)
         settings.setdefault("listen", ListenAddress("127.0.0.1", 0))
         config = ServeConfig(command=tuple(command), log=Log(io.StringIO()), **settings)

@@ -26,3 +26,7 @@ class ServeConfig:
     grace: float = 2.0
     """Seconds an explorer gets to end after a hang-up before it is killed."""
     log: Log = field(default_factory=Log)
+
+    def __post_init__(self) -> None:
+        if self.anonymous == (self.authorized_keys is not None):
+            raise ValueError("choose exactly one of authorized_keys and anonymous")

@@ -82,9 +82,9 @@ class Connection(asyncssh.SSHServer):
 
     def begin_auth(self, username: str) -> bool:
         self.user = username
-        if self._config.anonymous:
+        if self._config.authorized_keys is None:
             return False
-        assert self._connection is not None and self._config.authorized_keys is not None
+        assert self._connection is not None
         try:
             self._connection.set_authorized_keys(str(self._config.authorized_keys))
         except (OSError, ValueError) as error:
