@@ -241,8 +241,9 @@ async def test_keys_change_the_explorer_detail_and_quitting_ends_the_session(
     server = await start(explorer)
     async with await connect(server) as connection:
         process, reader = await open_terminal(connection, (100, 30))
-        first = await reader.expect(b"Lighthousekeeper", timeout=30)
-        assert b"Marmalade" not in first
+        await reader.expect(b"Overview", timeout=30)
+        await reader.settle()
+        assert b"Marmalade" not in reader.seen
         for key in ("down", "enter", "down"):
             process.stdin.write(KEYS[key])
             await asyncio.sleep(0.2)
