@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 
 import pytest
 
 from liaoning_tui.facts import FactBase, FactBaseError, loads
 from liaoning_tui.facts.export import (
     CSV_COLUMNS,
+    dumps,
     from_json,
     md,
     md_line,
@@ -368,3 +370,20 @@ def test_md_line_escapes_list_starts(text: str, escaped: str) -> None:
 )
 def test_plain_number(value: float | None, text: str) -> None:
     assert plain_number(value) == text
+
+
+def test_dumps_escapes_what_a_terminal_would_act_on() -> None:
+    text = dumps({"name": "a\x1b[31mb\x9bc\u202ed\u200be\U000e0041f新松"})
+    assert text == ('{\n  "name": "a\\u001b[31mb\\u009bc\\u202ed\\u200be\\udb40\\udc41f新松"\n}\n')
+    assert json.loads(text) == {"name": "a\x1b[31mb\x9bc\u202ed\u200be\U000e0041f新松"}
+
+
+def test_dumps_leaves_no_control_or_format_character_raw() -> None:
+    every = "".join(
+        chr(code)
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) in {"Cc", "Cf"} and not 0xD800 <= code <= 0xDFFF
+    )
+    text = dumps(every)
+    assert not any(unicodedata.category(char) in {"Cc", "Cf"} for char in text.rstrip("\n"))
+    assert json.loads(text) == every

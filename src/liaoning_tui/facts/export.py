@@ -54,6 +54,30 @@ def source_data(source: Source) -> dict[str, Any]:
     return dataclasses.asdict(source)
 
 
+_INVISIBLE = re.compile(
+    "[\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+"""Characters JSON may carry raw that a terminal would act on or hide: C1 controls, format
+characters (bidirectional overrides, zero-width), line and paragraph separators."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def dumps(data: object) -> str:
+    """JSON, indented, with Chinese as itself but every invisible or control character escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return _INVISIBLE.sub(_escape, text) + "\n"
+
+
 def to_json(facts: FactBase) -> str:
     """The whole fact base as JSON, indented; `from_json` reads it back."""
     data = {
@@ -62,7 +86,7 @@ def to_json(facts: FactBase) -> str:
         "sources": [source_data(source) for source in facts.sources.values()],
         "entities": [entity_data(entity) for entity in facts.entities.values()],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps(data)
 
 
 class _Invalid(Exception):
