@@ -38,7 +38,7 @@ _TOKEN_CUTOFF = 75.0
 _FUZZY_TOKENS = 25
 _PREFIX_TOKENS = 400
 _MAX_CANDIDATES = 2000
-"""Beyond this, a query of very common words scores the first choices in file order only."""
+"""A query of very common words scores only this many choices: names before texts, in file order."""
 
 _WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
