@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from liaoning_tui.facts import FactBase, FactBaseError, default_path, load
+from liaoning_tui.facts import FactBase, FactBaseError, default_path
+from liaoning_tui.facts.cache import load_cached
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -36,9 +37,9 @@ def facts_path(args: argparse.Namespace) -> Path:
 
 
 def load_or_report(args: argparse.Namespace) -> FactBase | None:
-    """The fact base, or None after printing every problem to stderr."""
+    """The fact base (from the parse cache when unchanged), or None after printing every problem."""
     try:
-        return load(facts_path(args))
+        return load_cached(facts_path(args))
     except FactBaseError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
