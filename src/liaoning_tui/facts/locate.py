@@ -7,12 +7,15 @@ tables indexed as tomli numbers them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_DEEPEST = 100
+"""Arrays and inline tables nested deeper than this are passed over whole, keeping the stack short."""
 
 
 @dataclass
@@ -43,8 +46,7 @@ class _Walker:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
-        self.line_starts = [0]
-        self.line_starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        self.line_starts = [0, *(found.end() for found in re.finditer("\n", text))]
         self.found = Positions()
         self.array_counts: dict[Path, int] = {}
 
@@ -133,6 +135,8 @@ class _Walker:
         char = self.peek()
         if char in "\"'":
             self.string()
+        elif char in "[{" and len(path) > _DEEPEST:
+            self.skip_nested()
         elif char == "[":
             self.array(path)
         elif char == "{":
@@ -141,6 +145,26 @@ class _Walker:
             text = self.text
             while self.pos < len(text) and text[self.pos] not in ",]}\n#\r":
                 self.pos += 1
+
+    def skip_nested(self) -> None:
+        depth = 0
+        text = self.text
+        while self.pos < len(text):
+            char = text[self.pos]
+            if char in "\"'":
+                self.string()
+                continue
+            if char == "#":
+                self.skip_blank(newlines=False)
+                continue
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth == 0:
+                    self.pos += 1
+                    return
+            self.pos += 1
 
     def array(self, path: Path) -> None:
         self.pos += 1
