@@ -445,6 +445,39 @@ def _build(data: Mapping[str, Any], file: str, positions: Positions) -> FactBase
     )
 
 
+_NESTING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}.\n]')
+_KEY_PARTS = 900
+_BRACKETS = 400
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where nesting goes too deep: a key of too many parts, or brackets nested past tomli's limit.
+
+    tomli says only that nesting went too deep, not where; strings and comments are skipped so
+    that brackets and dots in them do not count.
+    """
+    depth = deepest = dots = 0
+    line, line_start = 1, 0
+    found = (1, 1)
+    for token in _NESTING.finditer(text):
+        char = token.group()
+        if char == "\n":
+            line, line_start, dots = line + 1, token.end(), 0
+        elif char == ".":
+            dots += 1
+            if dots == _KEY_PARTS:
+                return line, token.start() - line_start + 1
+        elif char in "[{":
+            depth += 1
+            if depth > _BRACKETS:
+                return line, token.start() - line_start + 1
+            if depth > deepest:
+                deepest, found = depth, (line, token.start() - line_start + 1)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return found
+
+
 def _decode_problem(file: str, data: bytes, error: UnicodeDecodeError) -> Problem:
     before = data[: error.start]
     line = before.count(b"\n") + 1
@@ -478,6 +511,10 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
         line = getattr(error, "lineno", 0) or 0
         column = getattr(error, "colno", 0) or 0
         raise FactBaseError([Problem(file, f"invalid TOML: {message}", line, column)]) from None
+    except RecursionError:
+        line, column = _deepest(text)
+        message = "invalid TOML: arrays, inline tables or dotted keys nested too deeply"
+        raise FactBaseError([Problem(file, message, line, column)]) from None
     return _build(parsed, file, locate(text))
 
 
