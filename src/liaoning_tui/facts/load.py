@@ -38,6 +38,8 @@ from liaoning_tui.facts.vocabulary import (
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused before parsing: no fact base of this product comes near it."""
+SUGGESTION_BUDGET = 200_000
+"""Comparisons spent guessing "did you mean" for unknown ids before giving up on guesses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,26 @@ def _fits(kind: str, value: object) -> bool:
 def _suggest(word: str, choices: Any) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class _Guesses:
+    """`_suggest` among many ids, once per word and within a budget of comparisons.
+
+    Every dangling reference compared with every id is quadratic: when a rename breaks the links
+    of a base of thousands of entities, that is minutes of difflib. Past the budget, the problems
+    still come, without a guess.
+    """
+
+    def __init__(self, choices: Sequence[str] | Mapping[str, Any]) -> None:
+        self.choices = list(choices)
+        self.left = SUGGESTION_BUDGET
+        self.known: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        if word not in self.known:
+            self.left -= len(self.choices)
+            self.known[word] = _suggest(word, self.choices) if self.left >= 0 else ""
+        return self.known[word]
 
 
 @dataclass
@@ -428,12 +450,14 @@ def _build(data: Mapping[str, Any], file: str, positions: Positions) -> FactBase
         if isinstance(series.get("id"), str)
     ]
     _unique(check, series_ids, "series")
+    guess_source = _Guesses(source_ids)
     for ref, path in builder.source_refs:
         if ref not in source_ids:
-            check.at_value(path, f"no source with id {ref!r}{_suggest(ref, source_ids)}")
+            check.at_value(path, f"no source with id {ref!r}{guess_source(ref)}")
+    guess_entity = _Guesses(entity_ids)
     for ref, path in builder.entity_refs:
         if ref not in entity_ids:
-            check.at_value(path, f"no entity with id {ref!r}{_suggest(ref, entity_ids)}")
+            check.at_value(path, f"no entity with id {ref!r}{guess_entity(ref)}")
     if check.problems:
         ordered = sorted(check.problems, key=lambda problem: (problem.line, problem.column))
         raise FactBaseError(ordered)
