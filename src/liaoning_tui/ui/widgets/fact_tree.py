@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.model import Entity, FactBase, Source
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
 from liaoning_tui.ui.messages import GoTo
@@ -56,6 +61,8 @@ class FactTree(Tree[NodeData]):
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
 
+    _refresh_held = False
+
     def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
         super().__init__(Text(facts.title), id=id)
         self.facts = facts
@@ -75,17 +82,13 @@ class FactTree(Tree[NodeData]):
         self.facts = facts
         self._main_nodes.clear()
         self.clear()
-        for name in GROUPS:
-            members = tuple(
-                Ref.entity(entity.id)
-                for entity in facts.entities.values()
-                if KINDS[entity.kind].group == name
-            )
-            if members:
-                self._add_group(name, members, opened)
-        sources = tuple(Ref.source(source_id) for source_id in facts.sources)
-        if sources:
-            self._add_group(SOURCES_GROUP, sources, opened)
+        members: dict[str, list[Ref]] = {name: [] for name in GROUPS}
+        for entity in facts.entities.values():
+            members[KINDS[entity.kind].group].append(Ref.entity(entity.id))
+        members[SOURCES_GROUP] = [Ref.source(source_id) for source_id in facts.sources]
+        for name, refs in members.items():
+            if refs:
+                self._add_group(name, tuple(refs), opened)
 
     def _add_group(self, name: str, members: tuple[Ref, ...], opened: set[str]) -> None:
         label = Text.assemble((name, "bold"), (f" {len(members)}", "dim"))
@@ -100,14 +103,16 @@ class FactTree(Tree[NodeData]):
         return self.facts.sources[ref.id].title
 
     def _entity_label(self, entity: Entity, via: str = "") -> Text:
-        label = Text()
-        if via:
-            label.append(f"{via} ", style="dim")
-        label.append_text(plain(entity.name))
+        """One Text built whole: a group of thousands makes thousands of these at once."""
+        text = f"{via} " if via else ""
+        spans = [Span(0, len(text), "dim")] if via else []
+        text += clean(entity.name)
         if entity.name_zh:
-            label.append(" ")
-            label.append_text(plain(entity.name_zh, "dim"))
-        return label
+            text += " "
+            start = len(text)
+            text += clean(entity.name_zh)
+            spans.append(Span(start, len(text), "dim"))
+        return Text(text, spans=spans)
 
     def _source_label(self, source: Source, via: str = "") -> Text:
         label = Text()
@@ -131,8 +136,9 @@ class FactTree(Tree[NodeData]):
             return
         data = node.data
         if isinstance(data, Group):
-            for ref in data.members:
-                self._main_nodes[ref] = self._add_item(node, ref)
+            with self._one_refresh():
+                for ref in data.members:
+                    self._main_nodes[ref] = self._add_item(node, ref)
             return
         if data.ref.kind != "entity":
             return
@@ -146,26 +152,67 @@ class FactTree(Tree[NodeData]):
         for source_id in entity.cited_sources():
             self._add_item(node, Ref.source(source_id), "source ·")
 
+    @contextmanager
+    def _one_refresh(self) -> Iterator[None]:
+        """Refresh once after adding many nodes, not once for each (Tree.add refreshes)."""
+        self._refresh_held = True
+        try:
+            yield
+        finally:
+            self._refresh_held = False
+            self.refresh(layout=True)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._refresh_held:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def process_label(self, label: TextType) -> Text:
+        """Labels made here are one line of Text already: skip the split into lines."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """What `render_label` would measure, without rendering it: asked of every line."""
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        if node.allow_expand:
+            width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        return width
+
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
 
     def main_node(self, ref: Ref) -> TreeNode[NodeData] | None:
         """The node of `ref` in its group, opening the group if it is closed."""
         if ref.kind == "group":
-            return next(
-                (
-                    node
-                    for node in self.root.children
-                    if isinstance(node.data, Group) and node.data.name == ref.id
-                ),
-                None,
-            )
-        for group in self.root.children:
-            if isinstance(group.data, Group) and ref in group.data.members:
-                if not group.is_expanded:
-                    self._fill(group)
-                    group.expand()
-                return self._main_nodes.get(ref)
+            return self._group_node(ref.id)
+        group = self._group_node(self._group_of(ref))
+        if group is None:
+            return None
+        if not group.is_expanded:
+            self._fill(group)
+            group.expand()
+        return self._main_nodes.get(ref)
+
+    def _group_of(self, ref: Ref) -> str:
+        if ref.kind == "entity" and ref.id in self.facts.entities:
+            return KINDS[self.facts.entities[ref.id].kind].group
+        if ref.kind == "source" and ref.id in self.facts.sources:
+            return SOURCES_GROUP
+        return ""
+
+    def _group_node(self, name: str) -> TreeNode[NodeData] | None:
+        for node in self.root.children:
+            if isinstance(node.data, Group) and node.data.name == name:
+                return node
         return None
 
     def show(self, ref: Ref) -> bool:
