@@ -50,10 +50,11 @@ def cache_dir() -> Path:
 
 
 def _code_stamp() -> bytes:
-    """What the checked result depends on besides the file: this package's code and Python."""
-    from liaoning_tui import __version__
+    """What the checked result depends on besides the file: this package's code and Python.
 
-    parts = [f"{FORMAT} {__version__} {sys.version_info[:2]} {sys.implementation.name}"]
+    Installing another version rewrites these files, so their sizes and times stand for it.
+    """
+    parts = [f"{FORMAT} {sys.version_info[:2]} {sys.implementation.name}"]
     for source in sorted(Path(__file__).parent.glob("*.py")):
         stat = source.stat()
         parts.append(f"{source.name} {stat.st_size} {stat.st_mtime_ns}")

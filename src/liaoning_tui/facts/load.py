@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path as FilePath
 from typing import Any
@@ -196,8 +197,13 @@ class _Guesses:
 @dataclass
 class _Checker:
     file: str
-    positions: Positions
+    document: str
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where every key and value stands: walked only once a problem needs a line."""
+        return locate(self.document)
 
     def at_key(self, path: Path, message: str) -> None:
         line, column = self.positions.of_key(path)
@@ -406,8 +412,8 @@ def _unique(check: _Checker, items: Sequence[tuple[str, Path]], what: str) -> di
     return seen
 
 
-def _build(data: Mapping[str, Any], file: str, positions: Positions) -> FactBase:
-    check = _Checker(file, positions)
+def _build(data: Mapping[str, Any], file: str, text: str) -> FactBase:
+    check = _Checker(file, text)
     top = check.table(data, (), _TOP)
     if "schema" in top and top["schema"] != 1:
         check.at_value(("schema",), f"schema {top['schema']} is not supported (this reads 1)")
@@ -539,7 +545,7 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
         line, column = _deepest(text)
         message = "invalid TOML: arrays, inline tables or dotted keys nested too deeply"
         raise FactBaseError([Problem(file, message, line, column)]) from None
-    return _build(parsed, file, locate(text))
+    return _build(parsed, file, text)
 
 
 def read_bytes(path: FilePath, name: str | None = None) -> bytes:
