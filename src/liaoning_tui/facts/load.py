@@ -518,8 +518,16 @@ def _decode_problem(file: str, data: bytes, error: UnicodeDecodeError) -> Proble
     )
 
 
+def _too_large(file: str, size: int) -> FactBaseError:
+    limit = MAX_BYTES // 2**20
+    message = f"is {size / 2**20:.0f} MiB; fact bases over {limit} MiB are refused"
+    return FactBaseError([Problem(file, message)])
+
+
 def loads(data: bytes | str, file: str = "<string>") -> FactBase:
     """Parse and check a fact base; FactBaseError lists every problem found."""
+    if len(data) > MAX_BYTES:
+        raise _too_large(file, len(data))
     if isinstance(data, bytes):
         if b"\0" in data[:8192]:
             raise FactBaseError([Problem(file, "a binary file, not a TOML fact base")])
@@ -556,10 +564,12 @@ def read_bytes(path: FilePath, name: str | None = None) -> bytes:
             raise FactBaseError([Problem(shown, "is a directory, not a fact base file")])
         size = path.stat().st_size
         if size > MAX_BYTES:
-            limit = MAX_BYTES // 2**20
-            message = f"is {size / 2**20:.0f} MiB; fact bases over {limit} MiB are refused"
-            raise FactBaseError([Problem(shown, message)])
-        return path.read_bytes()
+            raise _too_large(shown, size)
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(shown, len(data))
+        return data
     except FileNotFoundError:
         raise FactBaseError([Problem(shown, "no such file")]) from None
     except PermissionError:
