@@ -39,6 +39,17 @@ from liaoning_tui.facts.vocabulary import (
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused before parsing: no fact base of this product comes near it."""
+MAX_ITEMS = 5_000_000
+"""Files with more keys, tables and array items than this are refused before parsing.
+
+Counted from the text (every `=`, `[`, `{` and `,`), so it is quick and errs on the high side. The
+default base has about 3,400; 100,000 synthetic companies (63 MB) about 4.2 million.
+"""
+MAX_BRACKETS = 1_000_000
+"""Files with more `[` than this are refused before parsing: tables cost tomli most (7 us and
+900 bytes each), so a file of a million tiny tables is refused instead of taking a minute."""
+MAX_PROBLEMS = 1000
+"""Checking stops at this many problems: plenty to fix first, and a broken big file answers fast."""
 SUGGESTION_BUDGET = 200_000
 """Comparisons spent guessing "did you mean" for unknown ids before giving up on guesses."""
 
@@ -194,6 +205,12 @@ class _Guesses:
         return self.known[word]
 
 
+class _TooMany(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(len(problems))
+        self.problems = problems
+
+
 @dataclass
 class _Checker:
     file: str
@@ -207,11 +224,16 @@ class _Checker:
 
     def at_key(self, path: Path, message: str) -> None:
         line, column = self.positions.of_key(path)
-        self.problems.append(Problem(self.file, message, line, column, format_path(path)))
+        self.add(Problem(self.file, message, line, column, format_path(path)))
 
     def at_value(self, path: Path, message: str) -> None:
         line, column = self.positions.of_value(path)
-        self.problems.append(Problem(self.file, message, line, column, format_path(path)))
+        self.add(Problem(self.file, message, line, column, format_path(path)))
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany(self.problems)
 
     def table(
         self, raw: Mapping[str, Any], path: Path, spec: Mapping[str, _Field]
@@ -542,6 +564,14 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
         raise FactBaseError(
             [Problem(file, "the file is empty; a fact base needs a title, sources and entities")]
         )
+    brackets = text.count("[")
+    items = brackets + sum(text.count(mark) for mark in "={,")
+    if brackets > MAX_BRACKETS or items > MAX_ITEMS:
+        message = (
+            f"has about {brackets:,} tables and arrays and {items:,} items in all; "
+            f"fact bases over {MAX_BRACKETS:,} or {MAX_ITEMS:,} are refused"
+        )
+        raise FactBaseError([Problem(file, message)])
     try:
         parsed = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
@@ -553,7 +583,12 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
         line, column = _deepest(text)
         message = "invalid TOML: arrays, inline tables or dotted keys nested too deeply"
         raise FactBaseError([Problem(file, message, line, column)]) from None
-    return _build(parsed, file, text)
+    try:
+        return _build(parsed, file, text)
+    except _TooMany as stopped:
+        ordered = sorted(stopped.problems, key=lambda problem: (problem.line, problem.column))
+        message = f"checking stopped after {MAX_PROBLEMS:,} problems; fix these and check again"
+        raise FactBaseError([*ordered, Problem(file, message)]) from None
 
 
 def read_bytes(path: FilePath, name: str | None = None) -> bytes:

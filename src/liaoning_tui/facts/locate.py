@@ -2,20 +2,22 @@
 
 tomli parses; it keeps no positions. This walks the same text once more, assuming it is valid TOML
 (tomli has said so), and records the position of every key and value by its path, with arrays of
-tables indexed as tomli numbers them.
+tables indexed as tomli numbers them. The walk goes only as far as the positions asked for: a
+valid file is never walked, and a large file with a problem near its start is walked that far.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _DEEPEST = 100
-"""Arrays and inline tables nested deeper than this are passed over whole, keeping the stack short."""
+"""Arrays and inline tables nested deeper than this are passed over whole: the stack stays short."""
 
 
 @dataclass
@@ -24,14 +26,23 @@ class Positions:
 
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    walk: Iterator[None] | None = field(default=None, repr=False, compare=False)
+    """The rest of the walk, advanced until a position asked for is known."""
 
     def of_key(self, path: Path) -> tuple[int, int]:
         """Where the key at `path` stands, or its nearest known ancestor."""
+        self._reach(path)
         return self._nearest(self.keys, path)
 
     def of_value(self, path: Path) -> tuple[int, int]:
         """Where the value at `path` starts, or its nearest known ancestor."""
+        self._reach(path)
         return self._nearest(self.values, path)
+
+    def _reach(self, path: Path) -> None:
+        while self.walk is not None and path not in self.keys and path not in self.values:
+            if next(self.walk, True):
+                self.walk = None
 
     def _nearest(self, table: dict[Path, tuple[int, int]], path: Path) -> tuple[int, int]:
         for end in range(len(path), 0, -1):
@@ -69,12 +80,14 @@ class _Walker:
             else:
                 return
 
-    def walk(self) -> Positions:
+    def walk(self) -> Iterator[None]:
+        """Record one statement (a table header or a key-value pair) a step."""
         table: Path = ()
         while True:
+            yield None
             self.skip_blank(newlines=True)
             if self.pos >= len(self.text):
-                return self.found
+                return
             if self.peek(2) == "[[":
                 start = self.pos
                 self.pos += 2
@@ -238,5 +251,7 @@ def _unescape(raw: str) -> str:
 
 
 def locate(text: str) -> Positions:
-    """Positions of every key and value in `text`, which must be valid TOML."""
-    return _Walker(text).walk()
+    """Positions of every key and value in `text`, which must be valid TOML, found when asked."""
+    walker = _Walker(text)
+    walker.found.walk = walker.walk()
+    return walker.found
