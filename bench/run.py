@@ -1,0 +1,113 @@
+"""Run every benchmark and print one table of figures against the targets.
+
+    python bench/run.py            the full run: 10 start-ups each, 100 moves, 20 searches,
+                                   synthetic bases of 1,000, 10,000 and 100,000 companies
+    python bench/run.py --quick    a smoke run for CI: 2 start-ups, a few keys, 200 companies
+
+A missed target is reported, not an error; a benchmark that crashes makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import keys
+import scale
+import startup
+from programs import environment
+from report import Row, markdown, table
+
+TARGET_SCALE = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    runs: int
+    moves: int
+    searches: int
+    quiet: float
+    """Seconds without output that count as a settled screen."""
+    sizes: tuple[int, ...]
+    scale_runs: int
+
+
+FULL = Settings(
+    runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=3
+)
+QUICK = Settings(runs=2, moves=10, searches=2, quiet=0.1, sizes=(200,), scale_runs=1)
+
+
+def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], list[Row]]]:
+    env = environment(workdir / "cache")
+    targeted = max(settings.sizes) if TARGET_SCALE not in settings.sizes else TARGET_SCALE
+
+    def run_startup() -> list[Row]:
+        return _shown(startup.rows(startup.measure(settings.runs, env)))
+
+    def run_keys() -> list[Row]:
+        return _shown(
+            keys.rows(keys.measure(env, settings.moves, settings.searches, settings.quiet))
+        )
+
+    def run_scale() -> list[Row]:
+        found: list[Row] = []
+        for companies in settings.sizes:
+            result = scale.measure(companies, settings.scale_runs, env, workdir, settings.quiet)
+            found += _shown(scale.rows(result, targeted=companies == targeted))
+        return found
+
+    return {"startup": run_startup, "keys": run_keys, "scale": run_scale}
+
+
+def _shown(rows: list[Row]) -> list[Row]:
+    print(table(rows), "\n", flush=True)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
+    parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
+    parser.add_argument("--only", choices=("startup", "keys", "scale"), action="append")
+    parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    if args.sizes:
+        settings = Settings(**{**asdict(settings), "sizes": tuple(args.sizes)})
+    rows: list[Row] = []
+    crashed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="liaoning-bench-") as scratch:
+        for name, benchmark in _benchmarks(settings, Path(scratch)).items():
+            if args.only and name not in args.only:
+                continue
+            print(f"== {name}", flush=True)
+            try:
+                found = benchmark()
+            except Exception:
+                traceback.print_exc()
+                crashed.append(name)
+                continue
+            rows += found
+    print(table(rows))
+    if args.json:
+        args.json.write_text(
+            json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=1)
+        )
+    if args.markdown:
+        args.markdown.write_text(markdown(rows) + "\n", encoding="utf-8")
+    if crashed:
+        print(f"crashed: {', '.join(crashed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
