@@ -7,6 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.vocabulary import KINDS
@@ -62,7 +64,7 @@ class GoToProvider(Provider):
     async def discover(self) -> Hits:
         for command in self._commands():
             yield DiscoveryHit(
-                Content(command.title), partial(self._go, command.ref), help=command.help
+                Content(command.title), partial(self._go, command.ref), help=escape(command.help)
             )
 
     async def search(self, query: str) -> Hits:
@@ -70,7 +72,16 @@ class GoToProvider(Provider):
         for command in self._commands():
             score = max(matcher.match(name) for name in (command.title, *command.names))
             if score > 0:
-                shown = matcher.highlight(command.title)
-                if not matcher.match(command.title):
-                    shown = Content(command.title)
-                yield Hit(score, shown, partial(self._go, command.ref), help=command.help)
+                shown = _highlight(matcher, command.title)
+                yield Hit(score, shown, partial(self._go, command.ref), help=escape(command.help))
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """`title` with the letters the query matched styled, as text: `Matcher.highlight` reads
+    its candidate as markup, so a name holding `[@click=app.quit]` became a link."""
+    content = Content(title)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
