@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from liaoning_tui.facts.display import change, figure_value
+from liaoning_tui.facts.display import change, clean, figure_value
 from liaoning_tui.facts.model import FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.search import Hit, SearchIndex
@@ -50,7 +50,7 @@ def copy_text(facts: FactBase, entity_name: str, figure: Figure) -> str:
     text = f"{entity_name}: {figure.metric}: {value}{suffix}\nSource: {cited}\n“{figure.quote}”"
     if figure.doubt:
         text += f"\nDoubt: {figure.doubt}"
-    return text
+    return "\n".join(clean(line) for line in text.split("\n"))
 
 
 class ExplorerScreen(Screen[None]):
@@ -207,7 +207,7 @@ class ExplorerScreen(Screen[None]):
             return
         name, figure = selected
         self.app.copy_to_clipboard(copy_text(self.facts, name, figure))
-        self.notify(f"Copied {figure.metric} with its source.", timeout=3)
+        self.notify(f"Copied {clean(figure.metric)} with its source.", timeout=3, markup=False)
 
     def action_source(self) -> None:
         selected = self.selected_figure
