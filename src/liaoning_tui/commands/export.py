@@ -10,6 +10,7 @@ from pathlib import Path
 from liaoning_tui.commands._batch_output import write_atomically
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
 from liaoning_tui.facts import FactBase
+from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.export import to_csv, to_json, to_markdown
 
 FORMATS: dict[str, Callable[[FactBase], str]] = {
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     text = FORMATS[args.format](facts)
     if output is None:
+        if sys.stdout.isatty():
+            text = "\n".join(clean(line) for line in text.split("\n"))
         sys.stdout.write(text)
         return EXIT_OK
     try:
