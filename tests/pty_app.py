@@ -1,8 +1,12 @@
-"""The explorer in a real pseudo-terminal: bytes out as the terminal gets them, keys in as typed."""
+"""The explorer in a real pseudo-terminal: bytes out as the terminal gets them, keys in as typed.
+
+pyte (in the test extra) reads the screen; tests that use this skip with `needs_pyte` without it.
+"""
 
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import os
 import select
 import signal
@@ -15,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-import pyte
+import pytest
 
 KEYS = {
     "up": "\x1b[A",
@@ -30,6 +34,9 @@ KEYS = {
 }
 
 ESCAPE_PAUSE = 0.3
+needs_pyte = pytest.mark.skipif(
+    importlib.util.find_spec("pyte") is None, reason="pyte is not installed"
+)
 
 
 def _take_terminal() -> None:
@@ -56,6 +63,8 @@ class PtyApp:
         }
         for name in ("COLUMNS", "LINES", "TEXTUAL", "NO_COLOR"):
             self.env.pop(name, None)
+        import pyte
+
         self.output = bytearray()
         self.screen = pyte.Screen(*size)
         self.stream = pyte.ByteStream(self.screen)
