@@ -38,6 +38,12 @@ class Outcome:
 
 def reload(path: Path) -> Outcome:
     """Load `path` again; on any problem say what is wrong and keep nothing."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        return Outcome(
+            None,
+            f"Kept the last good fact base: {path} is not a regular file "
+            "(a pipe, a socket or a device), so it cannot be read again.",
+        )
     try:
         facts = load(path)
     except FactBaseError as error:
