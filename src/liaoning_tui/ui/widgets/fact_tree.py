@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -22,6 +22,27 @@ from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
 
 SOURCES_GROUP = "Sources"
+
+
+class _CharacterCells(dict[str, int]):
+    """Cells each character takes, asked of rich once per character."""
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = get_character_cell_size(character)
+        return width
+
+
+_CELLS = _CharacterCells()
+
+
+def _cell_len(text: str) -> int:
+    """rich's `cell_len`, summed in C: rich caches 4,096 strings and loops in Python past that.
+
+    Joiners and variation selectors change the width of a sequence, so those go to rich.
+    """
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    return sum(map(_CELLS.__getitem__, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +203,7 @@ class FactTree(Tree[NodeData]):
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         """What `render_label` would measure, without rendering it: asked of every line."""
         label = node.label
-        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        width = _cell_len(label.plain if isinstance(label, Text) else label)
         if node.allow_expand:
             width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
         return width
