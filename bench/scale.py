@@ -14,7 +14,7 @@ from liaoning_tui.facts.search import SearchIndex
 from programs import MARKER, Finished, explorer, run
 from report import Row, at_most, info, median, mib, ms, under
 from startup import first_frame
-from terminal import DOWN, ESCAPE, BenchError, Terminal
+from terminal import DOWN, ESCAPE, BenchError, Settled, Terminal
 
 SECTION = "scale"
 TARGET_STARTUP_RATIO = 1.5
@@ -44,6 +44,8 @@ QUERIES = (
     "robotcs",
 )
 """Names, words, Chinese, ids, a miss and a typo, as a reader would type them."""
+BEFORE_OPENING = 1.0
+"""Quiet before the key that opens the group: the group's own detail pane may still be drawing."""
 OPEN_COMPANIES = ("h", "h", DOWN, DOWN, DOWN)
 """From the province: up to Overview, fold it, then down past Sectors and Parks & zones."""
 
@@ -58,7 +60,7 @@ class Scale:
     check_again: Finished | None = None
     startup: list[float] = field(default_factory=list)
     reference: list[float] = field(default_factory=list)
-    expand: float = 0.0
+    expand: Settled | None = None
     index: float = 0.0
     search: list[float] = field(default_factory=list)
     typed: list[float] = field(default_factory=list)
@@ -95,8 +97,8 @@ def measure(
     return result
 
 
-def _open_companies(path: Path, env: Mapping[str, str], quiet: float) -> tuple[float, int]:
-    """Seconds to open the Companies group; the peak memory after that and one search."""
+def _open_companies(path: Path, env: Mapping[str, str], quiet: float) -> tuple[Settled, int]:
+    """Open the Companies group; then one search, and the peak memory of it all."""
     with Terminal(explorer(path), env=env) as terminal:
         shown = terminal.wait_for(lambda screen: MARKER in screen, 300)
         terminal.settle(quiet, shown)
@@ -104,12 +106,13 @@ def _open_companies(path: Path, env: Mapping[str, str], quiet: float) -> tuple[f
             terminal.press(key, quiet)
         if "▶ Companies" not in terminal.text:
             raise BenchError(f"the cursor did not reach a closed Companies group:\n{terminal.text}")
+        terminal.settle(BEFORE_OPENING, time.perf_counter())
         opened = terminal.press("l", quiet, timeout=900, until=lambda text: "▼ Companies" in text)
         terminal.press("/", quiet, timeout=300)
         for char in "shenyang":
             terminal.press(char, quiet)
         terminal.press(ESCAPE, quiet)
-        return opened.seconds, terminal.quit()
+        return opened, terminal.quit()
 
 
 def _search(result: Scale, path: Path, cache: Path) -> None:
@@ -142,6 +145,8 @@ def rows(result: Scale, targeted: bool) -> list[Row]:
         reason = check.output.strip().splitlines()[-1] if check.output.strip() else "no output"
         return [*found, Row(section, "check (refused)", reason[:60], "passes check", False)]
     assert result.check_again is not None
+    opened = result.expand
+    assert opened is not None
     startup = median(result.startup)
     reference = median(result.reference)
     found += [
@@ -150,18 +155,19 @@ def rows(result: Scale, targeted: bool) -> list[Row]:
         ),
         info(section, "check, cached", f"{result.check_again.seconds:.2f} s"),
         info(section, f"start-up, median of {len(result.startup)}", ms(startup)),
+        info(section, "open Companies group: first frame showing it", ms(opened.answered)),
         info(section, "search index built", ms(result.index)),
         info(section, "search as typed, median of prefixes", ms(median(result.typed))),
         info(section, "search as typed, slowest prefix", ms(max(result.typed))),
     ]
     ratio = startup / reference
-    expand = result.expand * 1000
+    expand = opened.seconds * 1000
     search = median(result.search) * 1000
     peak = mib(result.peak_kib)
     if targeted:
         found += [
             at_most(section, "start-up / default base", ratio, TARGET_STARTUP_RATIO, "x"),
-            under(section, "open Companies group", expand, TARGET_EXPAND_MS, "ms"),
+            under(section, "open Companies group: settled", expand, TARGET_EXPAND_MS, "ms"),
             under(
                 section,
                 f"search, median of {len(result.search)} queries",
@@ -174,7 +180,7 @@ def rows(result: Scale, targeted: bool) -> list[Row]:
     else:
         found += [
             info(section, "start-up / default base", f"{ratio:.2f}x"),
-            info(section, "open Companies group", f"{expand:.0f} ms"),
+            info(section, "open Companies group: settled", f"{expand:.0f} ms"),
             info(section, f"search, median of {len(result.search)} queries", f"{search:.1f} ms"),
             info(section, "peak memory (explorer)", f"{peak:.0f} MiB"),
         ]

@@ -30,6 +30,8 @@ class Settled:
 
     bytes: int
     seconds: float
+    answered: float = 0.0
+    """Seconds from the key to the output that showed what was waited for."""
 
 
 def _own_terminal() -> None:
@@ -146,16 +148,19 @@ class Terminal:
         awaited: Callable[[str], bool] | None,
     ) -> Settled:
         count = 0
-        last = since
+        last = answered = since
+        waiting = awaited is not None
         while (now := time.perf_counter()) < deadline:
-            waiting = awaited is not None and (count == 0 or not awaited(self.text))
             chunk = self._read(deadline - now if waiting else quiet)
             if chunk is None:
                 if waiting:
                     break
-                return Settled(count, last - since)
+                return Settled(count, last - since, answered - since)
             last = chunk[0]
             count += chunk[1]
+            if waiting and awaited is not None and awaited(self.text):
+                waiting = False
+                answered = last
         raise BenchError(f"the screen did not answer and settle in time; it shows:\n{self.text}")
 
     def quit(self, keys: str = "q", timeout: float = 10.0) -> int:
