@@ -213,7 +213,7 @@ class ExplorerScreen(Screen[None]):
         selected = self.selected_figure
         if selected is not None:
             self.app.push_screen(SourceScreen(self.facts, figure=selected[1], name=selected[0]))
-        elif self.current is not None:
+        elif self.current is not None and self.current.kind != "group":
             self.app.push_screen(SourceScreen(self.facts, ref=self.current))
         else:
             self.notify("Move to an entity or source first.", severity="warning")
