@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Tree
@@ -51,6 +52,13 @@ class LiaoningApp(App[int]):
         self.path = path
         self.watch_file = watch
         self._stamp: Stamp | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Input after quit is dropped: keys typed behind a `q` pushed screens into an app being
+        torn down, whose mounting then failed with a traceback instead of a clean exit."""
+        if isinstance(event, events.InputEvent) and self.return_code is not None:
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.watch_file and self.path is not None:
