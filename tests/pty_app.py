@@ -31,6 +31,9 @@ KEYS = {
     "escape": "\x1b",
     "backspace": "\x7f",
     "ctrl+p": "\x10",
+    "question_mark": "?",
+    "slash": "/",
+    "space": " ",
 }
 
 ESCAPE_PAUSE = 0.3
