@@ -44,6 +44,8 @@ QUERIES = (
     "robotcs",
 )
 """Names, words, Chinese, ids, a miss and a typo, as a reader would type them."""
+MOVES = 5
+"""Moves down the open Companies group: each shows another company in the detail pane."""
 BEFORE_OPENING = 1.0
 """Quiet before the key that opens the group: the group's own detail pane may still be drawing."""
 OPEN_COMPANIES = ("h", "h", DOWN, DOWN, DOWN)
@@ -61,6 +63,7 @@ class Scale:
     startup: list[float] = field(default_factory=list)
     reference: list[float] = field(default_factory=list)
     expand: Settled | None = None
+    moves: list[Settled] = field(default_factory=list)
     index: float = 0.0
     search: list[float] = field(default_factory=list)
     typed: list[float] = field(default_factory=list)
@@ -92,13 +95,15 @@ def measure(
             turns.reverse()
         for samples, argv in turns:
             samples.append(first_frame(argv, env))
-    result.expand, result.peak_kib = _open_companies(path, env, quiet)
+    result.expand, result.moves, result.peak_kib = _open_companies(path, env, quiet)
     _search(result, path, cache / "liaoning-tui" / "facts")
     return result
 
 
-def _open_companies(path: Path, env: Mapping[str, str], quiet: float) -> tuple[Settled, int]:
-    """Open the Companies group; then one search, and the peak memory of it all."""
+def _open_companies(
+    path: Path, env: Mapping[str, str], quiet: float
+) -> tuple[Settled, list[Settled], int]:
+    """Open the Companies group, move in it, search once; and the peak memory of it all."""
     with Terminal(explorer(path), env=env) as terminal:
         shown = terminal.wait_for(lambda screen: MARKER in screen, 300)
         terminal.settle(quiet, shown)
@@ -108,11 +113,12 @@ def _open_companies(path: Path, env: Mapping[str, str], quiet: float) -> tuple[S
             raise BenchError(f"the cursor did not reach a closed Companies group:\n{terminal.text}")
         terminal.settle(BEFORE_OPENING, time.perf_counter())
         opened = terminal.press("l", quiet, timeout=900, until=lambda text: "▼ Companies" in text)
+        moves = [terminal.press(DOWN, quiet, timeout=300) for _ in range(MOVES)]
         terminal.press("/", quiet, timeout=300)
         for char in "shenyang":
             terminal.press(char, quiet)
         terminal.press(ESCAPE, quiet)
-        return opened, terminal.quit()
+        return opened, moves, terminal.quit()
 
 
 def _search(result: Scale, path: Path, cache: Path) -> None:
@@ -156,6 +162,11 @@ def rows(result: Scale, targeted: bool) -> list[Row]:
         info(section, "check, cached", f"{result.check_again.seconds:.2f} s"),
         info(section, f"start-up, median of {len(result.startup)}", ms(startup)),
         info(section, "open Companies group: first frame showing it", ms(opened.answered)),
+        info(
+            section,
+            f"move in Companies, median of {len(result.moves)}",
+            ms(median([move.seconds for move in result.moves])),
+        ),
         info(section, "search index built", ms(result.index)),
         info(section, "search as typed, median of prefixes", ms(median(result.typed))),
         info(section, "search as typed, slowest prefix", ms(max(result.typed))),
