@@ -46,8 +46,9 @@ QUERIES = (
 """Names, words, Chinese, ids, a miss and a typo, as a reader would type them."""
 MOVES = 5
 """Moves down the open Companies group: each shows another company in the detail pane."""
-BEFORE_OPENING = 1.0
-"""Quiet before the key that opens the group: the group's own detail pane may still be drawing."""
+LONG_QUIET = 1.0
+"""The quiet that ends an answer here: at scale the detail pane may start drawing only after
+the tree has, and the usual window would end the answer between the two."""
 OPEN_COMPANIES = ("h", "h", DOWN, DOWN, DOWN)
 """From the province: up to Overview, fold it, then down past Sectors and Parks & zones."""
 
@@ -111,9 +112,9 @@ def _open_companies(
             terminal.press(key, quiet)
         if "▶ Companies" not in terminal.text:
             raise BenchError(f"the cursor did not reach a closed Companies group:\n{terminal.text}")
-        terminal.settle(BEFORE_OPENING, time.perf_counter())
+        terminal.settle(LONG_QUIET, time.perf_counter())
         opened = terminal.press("l", quiet, timeout=900, until=lambda text: "▼ Companies" in text)
-        moves = [terminal.press(DOWN, quiet, timeout=300) for _ in range(MOVES)]
+        moves = [terminal.press(DOWN, LONG_QUIET, timeout=300) for _ in range(MOVES)]
         terminal.press("/", quiet, timeout=300)
         for char in "shenyang":
             terminal.press(char, quiet)
