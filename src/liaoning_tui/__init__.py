@@ -1,8 +1,15 @@
 """liaoning-tui: a keyboard-driven explorer of a sourced fact base on Liaoning's industry."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("liaoning-tui")
-except PackageNotFoundError:
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed metadata only when asked for: it costs a start-up."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("liaoning-tui")
+    except PackageNotFoundError:
+        return "0+unknown"

@@ -6,9 +6,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from liaoning_tui import __version__
 from liaoning_tui.commands import check, export, find, listing, serve, show
 from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
+
+
+class VersionAction(argparse.Action):
+    """`--version`, looking the version up only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="print the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import liaoning_tui
+
+        print(f"liaoning-tui {liaoning_tui.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="example: liaoning-tui --facts data/facts.toml",
     )
-    parser.add_argument("--version", action="version", version=f"liaoning-tui {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     parser.add_argument(
         "--watch",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
 from liaoning_tui.facts import FactBase
 from liaoning_tui.facts.display import clean, figure_value
 from liaoning_tui.facts.export import dumps
 from liaoning_tui.facts.periods import describe_period
-from liaoning_tui.facts.search import Hit, SearchIndex
+
+if TYPE_CHECKING:
+    from liaoning_tui.facts.search import Hit
 
 
 def _query(text: str) -> str:
@@ -82,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     facts = load_or_report(args)
     if facts is None:
         return EXIT_PROBLEM
+    from liaoning_tui.facts.search import SearchIndex
+
     hits = SearchIndex(facts).search(args.text, limit=args.limit)
     if args.json:
         sys.stdout.write(

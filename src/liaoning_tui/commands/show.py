@@ -6,11 +6,9 @@ import argparse
 import dataclasses
 import sys
 
-from liaoning_tui.commands import render
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
 from liaoning_tui.facts import FactBase
 from liaoning_tui.facts.export import dumps, entity_data, source_data
-from liaoning_tui.facts.search import SearchIndex
 
 SUGGESTIONS = 3
 SUGGESTION_SCORE = 50.0
@@ -47,6 +45,8 @@ def register(
 
 def suggestions(facts: FactBase, wanted: str) -> list[str]:
     """Ids of the entities closest to `wanted`, by id, name, alias or Chinese name."""
+    from liaoning_tui.facts.search import SearchIndex
+
     hits = SearchIndex(facts).search(wanted, limit=10)
     close = (hit.entity_id for hit in hits if hit.score >= SUGGESTION_SCORE)
     return list(dict.fromkeys(close))[:SUGGESTIONS]
@@ -71,7 +71,7 @@ def as_json(facts: FactBase, entity_id: str) -> str:
         ],
         "sources": [
             source_data(facts.sources[source])
-            for source in render.cited_sources(entity)
+            for source in entity.cited_sources()
             if source in facts.sources
         ],
     }
@@ -79,6 +79,8 @@ def as_json(facts: FactBase, entity_id: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from liaoning_tui.commands import render
+
     facts = load_or_report(args)
     if facts is None:
         return EXIT_PROBLEM

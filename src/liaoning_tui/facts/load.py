@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -11,8 +10,6 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path as FilePath
 from typing import Any
-
-import tomli
 
 from liaoning_tui.facts.locate import Positions, locate
 from liaoning_tui.facts.model import (
@@ -181,6 +178,8 @@ def _fits(kind: str, value: object) -> bool:
 
 
 def _suggest(word: str, choices: Any) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -572,6 +571,8 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
             f"fact bases over {MAX_BRACKETS:,} or {MAX_ITEMS:,} are refused"
         )
         raise FactBaseError([Problem(file, message)])
+    import tomli
+
     try:
         parsed = tomli.loads(text)
     except tomli.TOMLDecodeError as error:

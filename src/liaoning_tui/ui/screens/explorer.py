@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,18 +16,19 @@ from textual.widgets import Footer, Static, Tree
 from liaoning_tui.facts.display import change, clean, figure_value
 from liaoning_tui.facts.model import FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
-from liaoning_tui.facts.search import Hit, SearchIndex
 from liaoning_tui.ui.history import History
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.screens.growth import GrowthScreen
-from liaoning_tui.ui.screens.search import SearchScreen
-from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, NodeData
 
+if TYPE_CHECKING:
+    from liaoning_tui.facts.search import Hit, SearchIndex
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
+INDEX_DELAY = 0.5
+"""Seconds after start-up at which the search index is built, off the first frame's path."""
 
 
 def copy_text(facts: FactBase, entity_name: str, figure: Figure) -> str:
@@ -145,7 +146,19 @@ class ExplorerScreen(Screen[None]):
         self.query_one(DetailPane).border_title = "Detail"
         first = next(iter(self.facts.entities), None)
         if first is not None:
-            self.show(Ref.entity(first))
+            self.call_after_refresh(self.show, Ref.entity(first))
+        self.set_timer(INDEX_DELAY, self._index_in_background)
+
+    def _index_in_background(self) -> None:
+        self.run_worker(self._build_index, thread=True, group="index")
+
+    def _build_index(self) -> None:
+        from liaoning_tui.facts.search import SearchIndex
+
+        facts = self.facts
+        index = SearchIndex(facts)
+        if self.facts is facts and self._index is None:
+            self._index = index
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
@@ -210,6 +223,8 @@ class ExplorerScreen(Screen[None]):
         self.notify(f"Copied {clean(figure.metric)} with its source.", timeout=3, markup=False)
 
     def action_source(self) -> None:
+        from liaoning_tui.ui.screens.source import SourceScreen
+
         selected = self.selected_figure
         if selected is not None:
             self.app.push_screen(SourceScreen(self.facts, figure=selected[1], name=selected[0]))
@@ -219,9 +234,14 @@ class ExplorerScreen(Screen[None]):
             self.notify("Move to an entity or source first.", severity="warning")
 
     def action_growth(self) -> None:
+        from liaoning_tui.ui.screens.growth import GrowthScreen
+
         self.app.push_screen(GrowthScreen(self.facts), self._arrive)
 
     def action_search(self) -> None:
+        from liaoning_tui.facts.search import SearchIndex
+        from liaoning_tui.ui.screens.search import SearchScreen
+
         if self._index is None:
             self._index = SearchIndex(self.facts)
         self.app.push_screen(SearchScreen(self.facts, self._index), self._searched)
@@ -262,6 +282,7 @@ class ExplorerScreen(Screen[None]):
         detail.facts = facts
         self.hits = []
         self._index = None
+        self._index_in_background()
         if keep is not None and self.query_one(FactTree).main_node(keep) is not None:
             self.current = None
             self.show(keep)
