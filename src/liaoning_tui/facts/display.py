@@ -17,6 +17,8 @@ def clean(text: str) -> str:
     Newlines and tabs become spaces; bidirectional overrides, zero-width characters and escape
     sequences cannot reach the terminal.
     """
+    if text.isprintable():
+        return text
     text = text.replace("\n", " ").replace("\t", " ")
     text = _CONTROLS.sub("", text)
     return "".join(char for char in text if unicodedata.category(char) != "Cf")
