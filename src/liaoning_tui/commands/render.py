@@ -194,17 +194,8 @@ def _statements(entity: Entity) -> Iterator[RenderableType]:
     yield Group(Text(f"Statements ({len(entity.statements)})", style="bold"), statements)
 
 
-def cited_sources(entity: Entity) -> list[str]:
-    """Ids of the sources the entity's figures, points, links and statements cite, in order."""
-    cited = [figure.source for figure in entity.figures]
-    cited += [point.source for series in entity.series for point in series.points]
-    cited += [link.source for link in entity.links]
-    cited += [statement.source for statement in entity.statements]
-    return [source for source in dict.fromkeys(cited) if source]
-
-
 def _sources(facts: FactBase, entity: Entity) -> Iterator[RenderableType]:
-    cited = [facts.sources[source] for source in cited_sources(entity) if source in facts.sources]
+    cited = [facts.sources[source] for source in entity.cited_sources() if source in facts.sources]
     if not cited:
         return
     sources = _list()

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from liaoning_tui.facts.display import change, figure_value
 from liaoning_tui.facts.model import Entity, FactBase, Figure, Source
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.quotes import QuoteIndex
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
@@ -63,21 +64,6 @@ def source_line(facts: FactBase, source_id: str) -> Text:
     return plain(", ".join(parts))
 
 
-def quotes_mentioning(facts: FactBase, entity: Entity) -> list[str]:
-    """Quotes anywhere in the base that name the entity (or one of its aliases), once each."""
-    names = [name.lower() for name in (entity.name, *entity.aliases) if len(name) > 2]
-    found: dict[str, None] = {}
-    for other in facts.entities.values():
-        quotes = [figure.quote for figure in other.figures]
-        quotes += [statement.quote for statement in other.statements]
-        quotes += [link.quote for link in other.links if link.quote]
-        for quote in quotes:
-            lowered = quote.lower()
-            if any(name in lowered for name in names):
-                found[quote] = None
-    return list(found)
-
-
 GROUP_LISTING = 200
 """A group pane lists this many members; the tree holds them all."""
 
@@ -97,6 +83,14 @@ class DetailPane(VerticalScroll):
     def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.facts = facts
+        self._quote_index = QuoteIndex(facts)
+
+    @property
+    def quote_index(self) -> QuoteIndex:
+        """The quotes of the fact base shown, indexed once per fact base."""
+        if self._quote_index.facts is not self.facts:
+            self._quote_index = QuoteIndex(self.facts)
+        return self._quote_index
 
     def compose(self) -> ComposeResult:
         palette = Palette.of(self.app)
@@ -164,7 +158,7 @@ class DetailPane(VerticalScroll):
         if links:
             yield Static(f"Links ({len(links)})", classes="section")
             yield LinkList(links, id="links")
-        quotes = quotes_mentioning(self.facts, entity)
+        quotes = self.quote_index.mentioning(entity)
         if quotes:
             yield Static(f"Quoted in ({len(quotes)})", classes="section")
             text = Text()
@@ -227,15 +221,10 @@ class DetailPane(VerticalScroll):
             )
 
     def _member_label(self, entity: Entity) -> Text:
-        label = plain(entity.name, "bold")
-        label.append(f"  {KINDS[entity.kind].label}", style="dim")
-        if entity.figures:
-            label.append(f" · {len(entity.figures)} figures", style="dim")
-        if entity.summary:
-            label.append("\n")
-            label.append_text(
-                plain(entity.summary[:160] + ("…" if len(entity.summary) > 160 else ""), "dim")
-            )
+        label = plain(entity.name)
+        count = len(entity.figures)
+        if count:
+            label.append(f" · {count} figure{'' if count == 1 else 's'}", style="dim")
         return label
 
     def _source(self, source: Source) -> Iterable[Widget]:

@@ -41,7 +41,7 @@ class FigureTable(DataTable[Text]):
     """
 
     def __init__(self, facts: FactBase, entity: Entity, palette: Palette) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id="figures")
+        super().__init__(cursor_type="row", id="figures")
         self.facts = facts
         self.entity = entity
         self.palette = palette
