@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.facts import Entity, FactBase, Figure, Series
-from liaoning_tui.facts.load import SLUG
+from liaoning_tui.facts.check import SLUG
 from liaoning_tui.facts.periods import parse_date, parse_period
 from liaoning_tui.facts.vocabulary import KIND_ORDER
 
