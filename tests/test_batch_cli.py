@@ -20,7 +20,7 @@ from liaoning_tui.commands import _batch_output
 from liaoning_tui.facts import FactBase, load
 from liaoning_tui.facts.export import from_json
 from liaoning_tui.facts.vocabulary import KIND_ORDER
-from tests.test_export import RICH
+from tests.conftest import RICH
 
 VALID_KINDS = ", ".join(KIND_ORDER)
 
