@@ -30,35 +30,17 @@ from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.log import Log
 from liaoning_tui.serve.ssh import Server
+from tests.conftest import MINIMAL
 
 ECHO = (sys.executable, str(Path(__file__).with_name("serve_child.py")))
 STUBBORN = (*ECHO, "--stubborn")
 
-FACTS = """\
-title = "Serve test base"
-
-[[sources]]
-id = "article"
-title = "An article"
-kind = "article"
-
-[[entities]]
-id = "liaoning"
-kind = "province"
-name = "Liaoning"
-summary = "Province summary with the word Lighthousekeeper."
-
-[[entities.figures]]
-metric = "GDP"
-value = 1.4
-unit = "yuan"
-scale = "trillion"
-period = "2023-H1"
-qualifier = "exceed"
-change = 5.6
-source = "article"
-quote = "the province saw its GDP exceed 1.4 trillion yuan"
-
+FACTS = (
+    MINIMAL.replace('title = "Test base"', 'title = "Serve test base"').replace(
+        'name = "Liaoning"\n',
+        'name = "Liaoning"\nsummary = "Province summary with the word Lighthousekeeper."\n',
+    )
+    + """
 [[entities]]
 id = "quokka-robotics"
 kind = "company"
@@ -69,6 +51,7 @@ summary = "Company summary with the word Marmalade."
 rel = "located_in"
 to = "liaoning"
 """
+)
 
 KEYS = {"down": b"\x1b[B", "enter": b"\r", "ctrl+q": b"\x11"}
 CURSOR_TO = re.compile(rb"\x1b\[\d+;\d+H")
