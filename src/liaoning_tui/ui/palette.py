@@ -14,11 +14,10 @@ from textual.app import App
 class Palette:
     """Styles taken from the theme's variables."""
 
-    success: str = "green"
-    error: str = "red"
-    warning: str = "yellow"
-    accent: str = "bold"
-    muted: str = "dim"
+    success: str
+    error: str
+    warning: str
+    accent: str
 
     @classmethod
     def of(cls, app: App[object]) -> Palette:
@@ -29,7 +28,6 @@ class Palette:
             error=variables.get("text-error", variables.get("error", "")),
             warning=variables.get("text-warning", variables.get("warning", "")),
             accent=variables.get("text-accent", variables.get("accent", "")),
-            muted="dim",
         )
 
     def change(self, value: float | None) -> str:

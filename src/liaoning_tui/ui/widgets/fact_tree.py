@@ -119,11 +119,6 @@ class FactTree(Tree[NodeData]):
             self._fill(node)
             node.expand()
 
-    def name_of(self, ref: Ref) -> str:
-        if ref.kind == "entity":
-            return self.facts.entities[ref.id].name
-        return self.facts.sources[ref.id].title
-
     def _entity_label(self, entity: Entity, via: str = "") -> Text:
         """One Text built whole: a group of thousands makes thousands of these at once."""
         text = f"{via} " if via else ""
@@ -259,14 +254,6 @@ class FactTree(Tree[NodeData]):
     def _put_cursor(self, node: TreeNode[NodeData]) -> None:
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
-
-    @property
-    def highlighted(self) -> Ref | None:
-        """What the cursor is on, when it is on an entity or a source."""
-        node = self.cursor_node
-        if node is None or not isinstance(node.data, Item):
-            return None
-        return node.data.ref
 
     def action_expand_node(self) -> None:
         node = self.cursor_node
