@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from liaoning_tui.facts.display import change
 from liaoning_tui.facts.model import FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
@@ -62,17 +63,13 @@ def bar(value: float, largest: float, palette: Palette) -> Text:
 
 
 class GrowthTable(DataTable[Text]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
+        "cursor_down", "cursor_up", "scroll_top", "scroll_bottom"
+    )
 
 
 class SeriesList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
 
 class GrowthScreen(Screen[Ref | None]):

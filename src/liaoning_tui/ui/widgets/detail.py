@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -18,6 +18,7 @@ from liaoning_tui.facts.model import Entity, FactBase, Figure, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.quotes import QuoteIndex
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
@@ -71,12 +72,9 @@ GROUP_LISTING = 200
 class DetailPane(VerticalScroll):
     """Shows `ref`; the explorer screen binds `ref` to what it has selected."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
+        "scroll_down", "scroll_up", "scroll_home", "scroll_end"
+    )
 
     ref: reactive[Ref | None] = reactive(None, recompose=True)
 

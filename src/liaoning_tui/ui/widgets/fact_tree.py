@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.model import Entity, FactBase, Source
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
@@ -73,14 +74,9 @@ class FactTree(Tree[NodeData]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("h", "collapse_or_parent", "Collapse", show=False),
-        Binding("left", "collapse_or_parent", "Collapse", show=False),
-        Binding("l", "expand_node", "Expand", show=False),
-        Binding("right", "expand_node", "Expand", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        *vim_moves("cursor_down", "cursor_up", "scroll_home", "scroll_end"),
+        Binding("h,left", "collapse_or_parent", "Collapse", show=False),
+        Binding("l,right", "expand_node", "Expand", show=False),
     ]
 
     _refresh_held = False

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import DataTable
 
 from liaoning_tui.facts.display import change, figure_value
 from liaoning_tui.facts.model import Entity, FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.text import plain
 
@@ -26,12 +27,9 @@ SCROLLBAR = 2
 class FigureTable(DataTable[Text]):
     """The figures of one entity; the highlighted row is the "selected figure"."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "scroll_top", "Top", show=False),
-        Binding("G,end", "scroll_bottom", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
+        "cursor_down", "cursor_up", "scroll_top", "scroll_bottom"
+    )
 
     DEFAULT_CSS = """
     FigureTable {
@@ -113,9 +111,3 @@ class FigureTable(DataTable[Text]):
         if not self.entity.figures or not 0 <= self.cursor_row < len(self.entity.figures):
             return None
         return self.entity.figures[self.cursor_row]
-
-    def action_scroll_top(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_scroll_bottom(self) -> None:
-        self.move_cursor(row=self.row_count - 1)

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref
 
@@ -17,12 +18,7 @@ from liaoning_tui.ui.refs import Ref
 class LinkList(OptionList):
     """Enter (or a click) on a link goes to what it points at."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
     DEFAULT_CSS = """
     LinkList {

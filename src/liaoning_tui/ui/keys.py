@@ -1,0 +1,20 @@
+"""The vim movement keys, bound the same way in every list, table, tree and pane."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+
+def vim_moves(
+    down: str, up: str, top: str | None = None, bottom: str | None = None
+) -> list[BindingType]:
+    """`j`/`k` to `down`/`up`, and `g`/`G` (with Home/End) to `top`/`bottom` where given."""
+    bindings: list[BindingType] = [
+        Binding("j", down, "Down", show=False),
+        Binding("k", up, "Up", show=False),
+    ]
+    if top is not None:
+        bindings.append(Binding("g,home", top, "Top", show=False))
+    if bottom is not None:
+        bindings.append(Binding("G,end", bottom, "Bottom", show=False))
+    return bindings
