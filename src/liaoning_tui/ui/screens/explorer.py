@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
@@ -119,7 +119,7 @@ class ExplorerScreen(Screen[None]):
         ),
     ]
 
-    current: reactive[Ref | None] = reactive(None)
+    current: var[Ref | None] = var(None)
 
     def __init__(self, facts: FactBase) -> None:
         super().__init__()
