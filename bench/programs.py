@@ -27,6 +27,22 @@ def baseline(detail: str = "page") -> list[str]:
     return [sys.executable, str(BENCH / "baseline_app.py"), f"--detail={detail}"]
 
 
+def compile_package() -> None:
+    """Write liaoning-tui's bytecode, as `pip install` does for a wheel.
+
+    A source checkout installed in editable mode under PYTHONDONTWRITEBYTECODE would otherwise
+    compile every module at every start, a cost no installed copy pays and Textual (installed
+    from a wheel) never does.
+    """
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("liaoning_tui")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
+
+
 def environment(cache: Path) -> dict[str, str]:
     """A plain 256-colour terminal, with the parse cache kept in `cache`."""
     env = {

@@ -21,7 +21,7 @@ from pathlib import Path
 import keys
 import scale
 import startup
-from programs import environment
+from programs import compile_package, environment
 from report import Row, markdown, table
 
 TARGET_SCALE = 10_000
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(**{**asdict(settings), "sizes": tuple(args.sizes)})
     rows: list[Row] = []
     crashed: list[str] = []
+    compile_package()
     with tempfile.TemporaryDirectory(prefix="liaoning-bench-") as scratch:
         for name, benchmark in _benchmarks(settings, Path(scratch)).items():
             if args.only and name not in args.only:

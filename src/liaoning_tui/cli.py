@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from liaoning_tui import collector
 from liaoning_tui.commands import check, export, find, listing, serve, show
 from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
 
@@ -55,12 +56,24 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collector.hold_for_start_up()
+    try:
+        return _main(argv)
+    finally:
+        collector.start_up_over()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    runner = getattr(args, "run", run_app)
+    runner = getattr(args, "run", None)
+    if runner is None:
+        runner = run_app
+    else:
+        collector.start_up_over()
     try:
         return int(runner(args))
     except KeyboardInterrupt:

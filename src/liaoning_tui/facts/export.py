@@ -5,10 +5,8 @@ Every function here returns text and touches no file: the export command writes 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import io
-import json
 import re
 import types
 import typing
@@ -74,6 +72,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def dumps(data: object) -> str:
     """JSON, indented, with Chinese as itself but every invisible or control character escaped."""
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     return _INVISIBLE.sub(_escape, text) + "\n"
 
@@ -139,6 +139,8 @@ def _decode(cls: type[_T], data: object, path: str) -> _T:
 
 def from_json(text: str, origin: str = "<json>") -> FactBase:
     """A fact base from the JSON `to_json` writes; FactBaseError says what does not fit."""
+    import json
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -223,6 +225,8 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
 
 def to_csv(facts: FactBase) -> str:
     """Every figure and series point as a CSV row under a header of CSV_COLUMNS."""
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

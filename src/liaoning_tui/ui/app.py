@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Tree
 
+from liaoning_tui import collector
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.providers import GoToProvider
-from liaoning_tui.ui.reload import Outcome, Stamp, reload
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
-from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.figure_table import FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
+
+if TYPE_CHECKING:
+    from liaoning_tui.ui.reload import Outcome, Stamp
 
 WATCH_SECONDS = 1.0
 """How often --watch looks at the fact base file."""
@@ -61,11 +63,16 @@ class LiaoningApp(App[int]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collector.start_up_over)
         if self.watch_file and self.path is not None:
+            from liaoning_tui.ui.reload import Stamp
+
             self._stamp = Stamp.of(self.path)
             self.set_interval(WATCH_SECONDS, self._check_file)
 
     def _check_file(self) -> None:
+        from liaoning_tui.ui.reload import Stamp
+
         assert self.path is not None
         stamp = Stamp.of(self.path)
         if stamp is not None and stamp != self._stamp:
@@ -79,6 +86,8 @@ class LiaoningApp(App[int]):
         self.run_worker(self._reload, thread=True, exclusive=True, group="reload")
 
     def _reload(self) -> None:
+        from liaoning_tui.ui.reload import reload
+
         assert self.path is not None
         outcome = reload(self.path)
         self.call_from_thread(self._reloaded, outcome)
@@ -102,6 +111,8 @@ class LiaoningApp(App[int]):
         return screen
 
     def action_help(self) -> None:
+        from liaoning_tui.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         sections = [

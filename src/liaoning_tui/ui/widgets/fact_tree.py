@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from liaoning_tui.collector import paused
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.model import Entity, FactBase, Source
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
@@ -173,13 +173,10 @@ class FactTree(Tree[NodeData]):
         and at 100,000 nodes its passes over the growing tree take half the time.
         """
         self._refresh_held = True
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            yield
+            with paused():
+                yield
         finally:
-            if collecting:
-                gc.enable()
             self._refresh_held = False
             self.refresh(layout=True)
 
