@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,41 @@ async def test_the_explorer_collects_again_after_its_first_frame(
         await pilot.pause()
         assert gc.isenabled()
         assert "Overview" in str(app.screen.query_one("#tree").render_line(0))
+
+
+class Cycle:
+    """An object that only the cyclic collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_lasting_collects_the_garbage_there_is_and_freezes_what_it_builds() -> None:
+    garbage = weakref.ref(Cycle())
+    frozen_before = gc.get_freeze_count()
+    with collector.lasting():
+        assert not gc.isenabled()
+        built = [Cycle() for _ in range(100)]
+    assert gc.isenabled()
+    assert garbage() is None
+    assert gc.get_freeze_count() >= frozen_before + len(built)
+
+
+def test_thaw_makes_what_lasted_collectable_again() -> None:
+    with collector.lasting():
+        kept = weakref.ref(Cycle())
+    gc.collect()
+    assert kept() is not None
+    collector.thaw()
+    gc.collect()
+    assert kept() is None
+    assert gc.get_freeze_count() == 0
+
+
+def test_lasting_during_start_up_leaves_collection_held() -> None:
+    collector.hold_for_start_up()
+    with collector.lasting():
+        pass
+    assert not gc.isenabled()
+    collector.start_up_over()
+    assert gc.isenabled()

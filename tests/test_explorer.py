@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from liaoning_tui.facts import FactBase, load
+from liaoning_tui.facts import FactBase, load, loads
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.growth import GrowthScreen, changes
@@ -290,3 +290,29 @@ async def test_quit(default_facts: FactBase, key: str) -> None:
         await pilot.press(key)
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_long_name_is_cut_at_the_tree_edge_and_the_tree_never_scrolls_sideways() -> None:
+    long_name = "Shenyang " + "Very Long Advanced Equipment Manufacturing " * 3 + "Company"
+    facts = loads(
+        MINIMAL
+        + f"""
+[[entities]]
+id = "long"
+kind = "company"
+name = "{long_name}"
+"""
+    )
+    app = build_app(facts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.explorer.show(Ref.entity("long"))
+        await pilot.pause()
+        tree = app.query_one(FactTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data.ref == Ref.entity("long")
+        assert tree.max_scroll_x == 0
+        await pilot.press("right", "right", "left")
+        assert tree.scroll_x == 0
+        rows = [tree.render_line(y).text for y in range(tree.size.height)]
+        shown = next(row for row in rows if "Shenyang" in row)
+        assert shown == "└ Shenyang Very Long Adva"

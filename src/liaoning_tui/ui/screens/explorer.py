@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
+from liaoning_tui import collector
 from liaoning_tui.facts.display import change, clean, figure_value
 from liaoning_tui.facts.model import FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
@@ -156,7 +157,8 @@ class ExplorerScreen(Screen[None]):
         from liaoning_tui.facts.search import SearchIndex
 
         facts = self.facts
-        index = SearchIndex(facts)
+        with collector.lasting():
+            index = SearchIndex(facts)
         if self.facts is facts and self._index is None:
             self._index = index
 
@@ -276,6 +278,7 @@ class ExplorerScreen(Screen[None]):
     def replace_facts(self, facts: FactBase) -> None:
         """Show a reloaded fact base, keeping the selection where it still exists."""
         keep = self.current
+        collector.thaw()
         self.facts = facts
         self.query_one(FactTree).rebuild(facts)
         detail = self.query_one(DetailPane)
