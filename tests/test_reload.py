@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from liaoning_tui.facts import load
+import pytest
+
+from liaoning_tui.facts import cache, load
+from liaoning_tui.facts.cache import cache_dir, entry_for, load_cached
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
 from tests.conftest import MINIMAL
@@ -45,6 +49,28 @@ async def test_r_reloads_and_keeps_the_selection(write_facts: Callable[[str], Pa
         assert "exceed 1.5 tn yuan" in text
         assert "Cities 1" in text
         assert f"Reloaded {path}." in notices
+        assert entry_for(path.read_bytes(), cache_dir()).is_file()
+
+
+async def test_a_file_put_back_reloads_from_the_cache(
+    write_facts: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_facts(MINIMAL)
+    load_cached(path)
+    app = build_app(load(path), path=path)
+    notices = record_notices(app)
+    parsed: list[str] = []
+    monkeypatch.setattr(cache, "loads", lambda data, name: parsed.append(name))
+    loader = importlib.import_module("liaoning_tui.facts.load")
+    monkeypatch.setattr(loader, "loads", lambda data, name: parsed.append(name))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert parsed == []
+        assert notices == [f"Reloaded {path}."]
+        assert "exceed 1.4 tn yuan" in visible_text(app)
 
 
 async def test_broken_edit_keeps_the_last_good_base(write_facts: Callable[[str], Path]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaoning_tui.facts import FactBase, FactBaseError, load
+from liaoning_tui.facts import FactBase, FactBaseError
+from liaoning_tui.facts.cache import load_cached
 
 SHOWN_PROBLEMS = 5
 """A notice shows this many problems; `liaoning-tui check` shows them all."""
@@ -37,7 +38,11 @@ class Outcome:
 
 
 def reload(path: Path) -> Outcome:
-    """Load `path` again; on any problem say what is wrong and keep nothing."""
+    """Load `path` again; on any problem say what is wrong and keep nothing.
+
+    It goes through the parse cache as start-up does: a file put back as it was comes back at
+    once, and an edit that loads is cached for the next start.
+    """
     if path.exists() and not path.is_file() and not path.is_dir():
         return Outcome(
             None,
@@ -45,7 +50,7 @@ def reload(path: Path) -> Outcome:
             "(a pipe, a socket or a device), so it cannot be read again.",
         )
     try:
-        facts = load(path)
+        facts = load_cached(path)
     except FactBaseError as error:
         problems = [str(problem) for problem in error.problems]
         shown = "\n".join(problems[:SHOWN_PROBLEMS])
