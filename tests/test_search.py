@@ -103,6 +103,14 @@ def test_gdp_finds_the_province_gdp_figure(
     assert default_facts.entity("liaoning").figures[first.figure].metric == "GDP"
 
 
+def test_an_entity_found_by_a_figure_is_not_listed_again_for_its_series(
+    default_index: SearchIndex,
+) -> None:
+    hits = [hit for hit in default_index.search("gdp") if hit.entity_id == "liaoning"]
+    assert [(hit.field, hit.text) for hit in hits] == [("metric", "GDP")]
+    assert hits[0].figure is not None
+
+
 def test_exact_name_then_prefix_then_fuzzy(small: SearchIndex) -> None:
     hits = small.search("robotics")
     assert [(hit.entity_id, hit.field) for hit in hits[:3]] == [

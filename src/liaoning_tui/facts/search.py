@@ -189,6 +189,7 @@ class SearchIndex:
                 key = (target.entity_id, target.figure)
                 if key not in best or ranked < best[key]:
                     best[key] = ranked
+        _drop_echoes(best)
         top = sorted(best.items(), key=lambda item: item[1])[:limit]
         return [
             Hit(entity_id, -ranked.negative_score, FIELDS[ranked.field], ranked.text, figure)
@@ -226,6 +227,20 @@ class SearchIndex:
                 )
             )
         return words
+
+
+def _drop_echoes(best: dict[tuple[str, int | None], _Ranked]) -> None:
+    """Drop an entity's own hit where one of its figures was found as well or better, and the
+    entity matched only by text (a series of the same metric, a quote): it would list the entity
+    twice for one thing. A match of its name, alias or id stays."""
+    figures: dict[str, float] = {}
+    for (entity_id, figure), ranked in best.items():
+        if figure is not None:
+            figures[entity_id] = min(figures.get(entity_id, 0.0), ranked.negative_score)
+    for key in [key for key in best if key[1] is None and key[0] in figures]:
+        ranked = best[key]
+        if FIELDS[ranked.field] not in _LABELS and figures[key[0]] <= ranked.negative_score:
+            del best[key]
 
 
 def _weigh(query: str, choice: _Choice, raw: float) -> float:
