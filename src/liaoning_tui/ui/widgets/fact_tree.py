@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -27,7 +28,13 @@ class Group:
     """A heading node: a group of entities of some kinds, or the sources."""
 
     name: str
-    members: tuple[Ref, ...]
+    ids: tuple[str, ...]
+    """Its entities' ids, or the sources' ids for the Sources group: Refs are made on opening."""
+
+    @property
+    def members(self) -> Iterator[Ref]:
+        make = Ref.source if self.name == SOURCES_GROUP else Ref.entity
+        return map(make, self.ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +80,18 @@ class FactTree(Tree[NodeData]):
         self.facts = facts
         self._main_nodes.clear()
         self.clear()
-        members: dict[str, list[Ref]] = {name: [] for name in GROUPS}
-        for entity in facts.entities.values():
-            members[KINDS[entity.kind].group].append(Ref.entity(entity.id))
-        members[SOURCES_GROUP] = [Ref.source(source_id) for source_id in facts.sources]
-        for name, refs in members.items():
-            if refs:
-                self._add_group(name, tuple(refs), opened)
+        group_of = {kind: spec.group for kind, spec in KINDS.items()}
+        members: dict[str, list[str]] = {name: [] for name in GROUPS}
+        for entity_id, entity in facts.entities.items():
+            members[group_of[entity.kind]].append(entity_id)
+        members[SOURCES_GROUP] = list(facts.sources)
+        for name, ids in members.items():
+            if ids:
+                self._add_group(name, tuple(ids), opened)
 
-    def _add_group(self, name: str, members: tuple[Ref, ...], opened: set[str]) -> None:
-        label = Text.assemble((name, "bold"), (f" {len(members)}", "dim"))
-        node = self.root.add(label, data=Group(name, members), allow_expand=True)
+    def _add_group(self, name: str, ids: tuple[str, ...], opened: set[str]) -> None:
+        label = Text.assemble((name, "bold"), (f" {len(ids)}", "dim"))
+        node = self.root.add(label, data=Group(name, ids), allow_expand=True)
         if name in opened or (not opened and name == GROUPS[0]):
             self._fill(node)
             node.expand()
@@ -119,7 +127,7 @@ class FactTree(Tree[NodeData]):
         label, expandable = self._label(ref, via)
         parent.add(label, data=Item(ref, via), allow_expand=expandable)
 
-    def _add_members(self, group: TreeNode[NodeData], members: tuple[Ref, ...]) -> None:
+    def _add_members(self, group: TreeNode[NodeData], members: Iterable[Ref]) -> None:
         """A group's members, added at once: what TreeNode.add does for each node, done once.
 
         TreeNode.add refreshes the tree and clears its caches for every node; a group of
