@@ -316,3 +316,29 @@ name = "{long_name}"
         rows = [tree.render_line(y).text for y in range(tree.size.height)]
         shown = next(row for row in rows if "Shenyang" in row)
         assert shown == "└ Shenyang Very Long Adva"
+
+
+@pytest.mark.parametrize(
+    ("key", "box", "size"),
+    [("question_mark", "#help-box", (80, 24)), ("s", "#source-box", (60, 15))],
+)
+async def test_help_and_source_views_scroll_with_the_vim_keys(
+    default_facts: FactBase, key: str, box: str, size: tuple[int, int]
+) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        scroll = app.screen.query_one(box)
+        assert scroll.max_scroll_y > 2
+        await pilot.press("j", "j")
+        assert scroll.scroll_y == 2
+        await pilot.press("k")
+        assert scroll.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0

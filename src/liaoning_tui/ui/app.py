@@ -18,6 +18,7 @@ from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.figure_table import FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
+from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 if TYPE_CHECKING:
     from liaoning_tui.ui.reload import Outcome, Stamp
@@ -121,7 +122,7 @@ class LiaoningApp(App[int]):
             ("Tree", _bindings(Tree, FactTree)),
             ("Figures table", _bindings(DataTable, FigureTable)),
             ("Links", _bindings(OptionList, LinkList)),
-            ("Detail", _bindings(DetailPane)),
+            ("Detail", _bindings(ScrollBox, DetailPane)),
         ]
         self.push_screen(HelpScreen(sections))
 

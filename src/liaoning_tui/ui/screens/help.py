@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 
 def binding_table(title: str, bindings: Iterable[Binding], display: DOMNode) -> Table:
@@ -42,8 +43,6 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,q,question_mark", "dismiss", "Close", id="close", tooltip="Back to the explorer"
         ),
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
     ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
@@ -51,14 +50,8 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box") as box:
+        with ScrollBox(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "esc to close"
             for title, bindings in self.sections:
                 yield Static(binding_table(title, bindings, self))
-
-    def action_scroll_down(self) -> None:
-        self.query_one("#help-box", VerticalScroll).scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self.query_one("#help-box", VerticalScroll).scroll_up()

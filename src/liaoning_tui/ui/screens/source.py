@@ -7,13 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from liaoning_tui.facts.model import FactBase, Figure, Source
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 
 def describe_source(source: Source) -> Text:
@@ -48,8 +48,6 @@ class SourceScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,s", "dismiss", "Close", id="close", tooltip="Back to the explorer"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
     ]
 
     def __init__(
@@ -67,7 +65,7 @@ class SourceScreen(ModalScreen[None]):
         self.ref = ref
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="source-box") as box:
+        with ScrollBox(id="source-box") as box:
             box.border_title = "Source"
             box.border_subtitle = "esc to close"
             yield from self._parts()
@@ -102,9 +100,3 @@ class SourceScreen(ModalScreen[None]):
                 if quote not in seen:
                     seen.add(quote)
                     yield Static(passage(quote, about), classes="passage")
-
-    def action_scroll_down(self) -> None:
-        self.query_one("#source-box", VerticalScroll).scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self.query_one("#source-box", VerticalScroll).scroll_up()

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -18,13 +15,13 @@ from liaoning_tui.facts.model import Entity, FactBase, Figure, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.quotes import QuoteIndex
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
-from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
 from liaoning_tui.ui.widgets.fact_tree import SOURCES_GROUP
 from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
+from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 from liaoning_tui.ui.widgets.sparkline import render_series
 
 
@@ -69,12 +66,8 @@ GROUP_LISTING = 200
 """A group pane lists this many members; the tree holds them all."""
 
 
-class DetailPane(VerticalScroll):
+class DetailPane(ScrollBox):
     """Shows `ref`; the explorer screen binds `ref` to what it has selected."""
-
-    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
-        "scroll_down", "scroll_up", "scroll_home", "scroll_end"
-    )
 
     ref: reactive[Ref | None] = reactive(None, recompose=True)
 
