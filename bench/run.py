@@ -36,10 +36,11 @@ class Settings:
     """Seconds without output that count as a settled screen."""
     sizes: tuple[int, ...]
     scale_runs: int
+    """Sessions that open the Companies group of each synthetic base."""
 
 
 FULL = Settings(
-    runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=3
+    runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=5
 )
 QUICK = Settings(runs=2, moves=10, searches=2, quiet=0.1, sizes=(200,), scale_runs=1)
 
@@ -59,7 +60,9 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
     def run_scale() -> list[Row]:
         found: list[Row] = []
         for companies in settings.sizes:
-            result = scale.measure(companies, settings.scale_runs, env, workdir, settings.quiet)
+            result = scale.measure(
+                companies, settings.runs, settings.scale_runs, env, workdir, settings.quiet
+            )
             found += _shown(scale.rows(result, targeted=companies == targeted))
         return found
 

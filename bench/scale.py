@@ -77,7 +77,12 @@ class Scale:
 
 
 def measure(
-    companies: int, runs: int, env: Mapping[str, str], workdir: Path, quiet: float
+    companies: int,
+    startups: int,
+    opens: int,
+    env: Mapping[str, str],
+    workdir: Path,
+    quiet: float,
 ) -> Scale:
     """Write a base of `companies` companies and measure it, with its own empty parse cache."""
     result = Scale(companies)
@@ -91,14 +96,14 @@ def measure(
         return result
     result.check_again = run(check, env)
     first_frame(explorer(), env)
-    for index in range(runs):
+    for index in range(startups):
         turns = [(result.reference, explorer()), (result.startup, explorer(path))]
         if index % 2:
             turns.reverse()
         for samples, argv in turns:
             samples.append(first_frame(argv, env))
     opened, result.moves, result.peak_kib = _open_companies(path, env, quiet)
-    result.expands = [opened] + [_open_only(path, env, quiet) for _ in range(runs - 1)]
+    result.expands = [opened] + [_open_only(path, env, quiet) for _ in range(opens - 1)]
     _search(result, path, cache / "liaoning-tui" / "facts")
     return result
 
