@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -343,30 +342,3 @@ async def test_help_and_source_views_scroll_with_the_vim_keys(
         await pilot.press("g")
         await pilot.pause()
         assert scroll.scroll_y == 0
-
-
-async def test_the_tree_scrollbar_follows_groups_opening_and_closing(
-    write_facts: Callable[[str], Path],
-) -> None:
-    companies = "".join(
-        f'\n[[entities]]\nid = "c{index}"\nkind = "company"\nname = "Company {index}"\n'
-        for index in range(60)
-    )
-    app = build_app(load(write_facts(MINIMAL + companies)))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        tree = app.query_one(FactTree)
-        scrollbar = tree.vertical_scrollbar
-        assert tree.show_vertical_scrollbar
-        assert scrollbar.window_virtual_size == tree.virtual_size.height == 4
-        await pilot.press("down", "l")
-        await pilot.pause()
-        assert tree.cursor_node is not None and str(tree.cursor_node.label) == "Companies 60"
-        assert scrollbar.window_virtual_size == tree.virtual_size.height == 64
-        await pilot.press("end")
-        await pilot.pause()
-        assert tree.scroll_y == tree.max_scroll_y > 0
-        assert scrollbar.position == tree.scroll_y
-        await pilot.press("home", "down", "down", "h")
-        await pilot.pause()
-        assert scrollbar.window_virtual_size == tree.virtual_size.height == 4

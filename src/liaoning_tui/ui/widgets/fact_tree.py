@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -180,21 +179,6 @@ class FactTree(Tree[NodeData]):
         15 ms on opening a group of 10,000.
         """
         return 0
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """Nothing to do when the screen's layout leaves the tree's box as it was.
-
-        ScrollView compares the virtual size the screen passes with the one the tree sets from
-        its lines; they never match, so every layout of the screen (every tree move, since the
-        detail pane is rebuilt) repainted the tree's scrollbar. The tree always shows its
-        scrollbar (app.tcss), and the screen sets its thumb as it arranges it, so there is
-        nothing to update when the box is unchanged.
-        """
-        if size == self._size and container_size == self.container_size:
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
