@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import keys
+import machine
 import scale
 import startup
 from programs import compile_package, environment
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     crashed: list[str] = []
     compile_package()
+    before = machine.loop_seconds()
     with tempfile.TemporaryDirectory(prefix="liaoning-bench-") as scratch:
         for name, benchmark in _benchmarks(settings, Path(scratch)).items():
             if args.only and name not in args.only:
@@ -100,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 crashed.append(name)
                 continue
             rows += found
+    rows = machine.rows(before, machine.loop_seconds()) + rows
     print(table(rows))
     if args.json:
         args.json.write_text(
