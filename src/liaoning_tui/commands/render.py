@@ -20,6 +20,7 @@ from liaoning_tui.facts.display import change, clean, figure_value, number, seri
 from liaoning_tui.facts.model import Entity, FactBase, Series
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
+from liaoning_tui.ui.text import plain, series_notes
 
 DOUBT_MARK = "⚠"
 
@@ -50,11 +51,6 @@ def emit(out: Console, renderable: RenderableType) -> None:
         out.print(renderable)
     lines = captured.get().splitlines()
     out.file.write("".join(line.rstrip() + "\n" for line in lines))
-
-
-def plain(value: str, style: str = "") -> Text:
-    """Text from the fact base as literal, clean text in `style`."""
-    return Text(clean(value), style=style)
 
 
 def _change(value: float | None) -> Text:
@@ -151,14 +147,7 @@ def _series(series: Series) -> Iterator[RenderableType]:
             plain(point.note),
         )
     yield table
-    about = Text()
-    if series.scope:
-        about.append("scope: ", style="dim")
-        about.append_text(plain(series.scope))
-        about.append("\n")
-    about.append("confidence: ", style="dim")
-    about.append_text(plain(series.confidence))
-    yield about
+    yield series_notes(series)
 
 
 def _links(facts: FactBase, entity: Entity) -> Iterator[RenderableType]:

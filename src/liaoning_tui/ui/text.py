@@ -5,11 +5,24 @@ from __future__ import annotations
 from rich.text import Span, Text
 
 from liaoning_tui.facts.display import clean
+from liaoning_tui.facts.model import Series
 
 
 def plain(value: str, style: str = "") -> Text:
     """`value` as literal text in `style`: brackets stay brackets, escapes are removed."""
     return Text(clean(value), style=style)
+
+
+def series_notes(series: Series) -> Text:
+    """A series' scope, where it has one, and its confidence, a line each."""
+    notes = Text()
+    if series.scope:
+        notes.append("scope: ", style="dim")
+        notes.append_text(plain(series.scope))
+        notes.append("\n")
+    notes.append("confidence: ", style="dim")
+    notes.append_text(plain(series.confidence))
+    return notes
 
 
 def _made_directly(text: str, spans: list[Span]) -> Text:

@@ -10,7 +10,7 @@ from liaoning_tui.facts.display import number, series_unit
 from liaoning_tui.facts.model import Point, Series
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.ui.palette import Palette
-from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.text import plain, series_notes
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -90,10 +90,5 @@ def render_series(series: Series, palette: Palette) -> Text:
     if gaps:
         out.append("gaps: ", style="dim")
         out.append(", ".join(gaps) + "\n")
-    if series.scope:
-        out.append("scope: ", style="dim")
-        out.append_text(plain(series.scope))
-        out.append("\n")
-    out.append("confidence: ", style="dim")
-    out.append_text(plain(series.confidence))
+    out.append_text(series_notes(series))
     return out
