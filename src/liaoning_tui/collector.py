@@ -7,10 +7,11 @@ start (`hold_for_start_up`); the explorer lets it go after its first frame, othe
 soon as their arguments are read (`start_up_over`). What start-up built is then frozen out of
 later passes (gc.freeze), so the collections of a long session skip it too.
 
-The explorer builds two more things in bulk that last as long as the fact base shown: the
-search index and the nodes of an opened group. Both are built `lasting`: garbage first, no
-collection while building, then frozen. A new fact base `thaw`s it all so that the old one can
-be collected; the next `lasting` build collects it and freezes what is left.
+Three things are built in bulk and last as long as the fact base shown: its records read from
+the parse cache, the search index and the nodes of an opened group. Each is built `lasting`:
+garbage first, no collection while building, then frozen. A new fact base `thaw`s it all so
+that the old one can be collected; the next `lasting` build collects it and freezes what is
+left.
 """
 
 from __future__ import annotations
