@@ -17,6 +17,7 @@ from liaoning_tui.facts import display
 from liaoning_tui.facts.model import Entity, FactBase, Figure, Series, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.problems import FactBaseError, Problem
+from liaoning_tui.facts.scales import to_base
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
 
 JSON_SCHEMA = 1
@@ -36,8 +37,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "quote",
     "doubt",
     "series",
+    "value_base",
 )
-"""One row per figure and per series point; `series` is the series id, empty for a figure."""
+"""One row per figure and per series point; `series` is the series id, empty for a figure;
+`value_base` is the value in the unit itself, with its scale applied (1.65 亿 t -> 165000000)."""
 
 _T = TypeVar("_T")
 
@@ -186,6 +189,13 @@ def plain_number(value: float | None) -> str:
     return repr(value)
 
 
+def base_number(value: float | None, scale: str) -> str:
+    """`value` in base units, exactly as far as a float keeps it: `1.65, "亿"` -> `165000000`."""
+    if value is None:
+        return ""
+    return plain_number(float(f"{to_base(value, scale):.12g}"))
+
+
 def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
     for entity in facts.entities.values():
         for figure in entity.figures:
@@ -203,6 +213,7 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                 figure.quote,
                 figure.doubt,
                 "",
+                base_number(figure.value, figure.scale),
             )
         for series in entity.series:
             for point in series.points:
@@ -220,6 +231,7 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                     point.quote,
                     point.note,
                     series.id,
+                    base_number(point.value, series.scale),
                 )
 
 
