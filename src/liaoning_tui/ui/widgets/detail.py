@@ -22,7 +22,7 @@ from liaoning_tui.ui.widgets.fact_tree import SOURCES_GROUP
 from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
-from liaoning_tui.ui.widgets.sparkline import render_series
+from liaoning_tui.ui.widgets.series_spark import SeriesSpark
 
 
 def figure_note(facts: FactBase, figure: Figure, palette: Palette) -> Text:
@@ -133,7 +133,7 @@ class DetailPane(ScrollBox):
         if entity.series:
             yield Static(f"Growth ({len(entity.series)} series)", classes="section")
             for series in entity.series:
-                yield Static(render_series(series, palette), classes="series")
+                yield SeriesSpark(series)
         if entity.statements:
             yield Static("What the sources say", classes="section")
             statements = Text()

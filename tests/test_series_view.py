@@ -1,0 +1,284 @@
+"""The series view driven by real key presses: chart axes, gaps, points with sources, copy,
+compare, and the ways in from the explorer, the detail pane and the growth view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from liaoning_tui.facts import FactBase
+from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.screens.growth import GrowthScreen
+from liaoning_tui.ui.screens.series import SeriesScreen
+from liaoning_tui.ui.screens.series_pick import SeriesPick
+from liaoning_tui.ui.screens.source import SourceScreen
+from liaoning_tui.ui.widgets.detail import DetailPane
+from liaoning_tui.ui.widgets.point_table import PointTable
+from liaoning_tui.ui.widgets.series_chart import SeriesChart, tick_indexes
+from liaoning_tui.ui.widgets.series_spark import SeriesSpark
+from tests.screen import visible_text
+
+SMALL = (80, 24)
+LARGE = (160, 48)
+PLOT_MARKS = set("●■▲◆✚✖") | {chr(code) for code in range(0x2801, 0x2900)}
+"""What plotext draws data with: our markers and braille dots (not the empty braille cell)."""
+
+
+def chart_lines(app: LiaoningApp) -> list[str]:
+    """The chart as drawn at its present size, line by line."""
+    return app.screen.query_one(SeriesChart).render().plain.splitlines()  # type: ignore[union-attr]
+
+
+async def open_series(pilot: Pilot[Any], entity: str, series_id: str) -> SeriesScreen:
+    app = pilot.app
+    assert isinstance(app, LiaoningApp)
+    await pilot.pause()
+    app.explorer.show(Ref.entity(entity))
+    await pilot.pause()
+    await pilot.pause()
+    assert app.explorer.current == Ref.entity(entity)
+    await pilot.press("c")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SeriesScreen)
+    assert screen.ids == [series_id]
+    return screen
+
+
+async def test_c_charts_liaoning_gdp_with_labelled_axes(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_series(pilot, "liaoning", "liaoning-gdp")
+        lines = chart_lines(app)
+        labels = next(line for line in lines if "2008" in line)
+        assert labels.split()[0] == "2008"
+        assert labels.split()[-1] == "2024"
+        assert lines[-1].strip() == "bn yuan"
+        assert [line.split("┤")[0] for line in lines if "┤" in line] == ["3,000", "2,000"]
+        text = visible_text(app)
+        assert "Liaoning · GDP (bn yuan)  2008–2024" in text
+        assert "confidence: High for 2008–09" in text
+
+
+async def test_a_missing_year_is_drawn_as_a_gap(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await open_series(pilot, "liaoning", "liaoning-gdp")
+        lines = chart_lines(app)
+        axis = next(index for index, line in enumerate(lines) if line.lstrip().startswith("└"))
+        ticks = [column for column, char in enumerate(lines[axis]) if char in "┬┴┼"]
+        periods = list(screen.chart.periods)
+        chosen = tick_indexes(periods, app.screen.query_one(SeriesChart).size.width)
+        assert len(ticks) == len(chosen) > 2
+        assert (chosen[0], chosen[-1]) == (0, 16)
+        top = next(index for index, line in enumerate(lines) if "┌" in line)
+
+        def column(period: str) -> str:
+            at = ticks[0] + (ticks[-1] - ticks[0]) * periods.index(period) / 16
+            return "".join(line[round(at)] for line in lines[top + 1 : axis])
+
+        assert set(column("2019")) <= {" "}, column("2019")
+        assert set(column("2018")) & PLOT_MARKS
+        assert set(column("2020")) & PLOT_MARKS
+        await pilot.press(*["j"] * periods.index("2019"))
+        await pilot.pause()
+        text = visible_text(app)
+        assert "2019 | — |  | —" in text
+        assert "— · 2019  no value published: a gap, not a zero" in text
+
+
+async def test_siasun_2019_with_its_source_and_copy(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_series(pilot, "siasun", "siasun-revenue")
+        await pilot.press(*["j"] * 10)
+        await pilot.pause()
+        table = app.screen.query_one(PointTable)
+        assert table.cursor_row == 10
+        text = visible_text(app)
+        assert "2019 | 2,745 m yuan | ▼ 11.3% | stockanalysis.com" in text
+        assert (
+            "— Siasun Robot & Automation (SHE:300024) financials, stockanalysis.com, "
+            "stockanalysis.com/quote/she/300024/financials"
+        ) in text
+        assert app.screen.query_one(SeriesChart).selected == 10
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == (
+            "Siasun Robot & Automation Co: Revenue: 2,745 m yuan (2019)\n"
+            "Source: Siasun Robot & Automation (SHE:300024) financials, stockanalysis.com, "
+            "stockanalysis.com/quote/she/300024/financials"
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert "stockanalysis.com/quote/she/300024/financials" in visible_text(app)
+
+
+async def test_copy_carries_the_quote_of_a_quoted_point(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_series(pilot, "liaoning", "liaoning-gdp")
+        await pilot.press("y")
+        await pilot.pause()
+        lines = app.clipboard.split("\n")
+        assert lines[0] == "Liaoning: GDP: 1,346.16 bn yuan (2008)"
+        assert lines[1].startswith("Source: Liaoning statistical bulletin for 2008")
+        assert lines[2] == "“全年完成生产总值13461.6亿元,按可比价格计算,比上年增长13.1%”"
+
+
+async def test_comparing_two_ports_names_both_in_the_legend(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await open_series(pilot, "port-dalian", "port-dalian-containers")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, SeriesPick)
+        options = visible_text(app).splitlines()
+        assert options[0] == "Port of Yingkou · Container throughput (m TEU)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.ids == ["port-dalian-containers", "port-yingkou-containers"]
+        drawn = "\n".join(chart_lines(app))
+        assert "● Port of Dalian · Container throughput" in drawn
+        assert "■ Port of Yingkou · Container throughput" in drawn
+        text = visible_text(app)
+        assert "2003 | — | 0.4 m TEU" in text
+        assert "2013 | 10.86 m TEU | 5.3 m TEU" in text
+        await pilot.press("d")
+        await pilot.pause()
+        assert screen.ids == ["port-dalian-containers"]
+
+
+async def test_a_percent_series_is_refused_beside_teu(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_series(pilot, "port-dalian", "port-dalian-containers")
+        notices: list[str] = []
+        app.notify = lambda message, **options: notices.append(message)  # type: ignore[method-assign]
+        await pilot.press("a", "j", "j")
+        await pilot.pause()
+        assert "Liaoning · GDP real growth (%) other unit" in visible_text(app).splitlines()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.ids == ["port-dalian-containers"]
+        assert "Port of Dalian" not in "\n".join(chart_lines(app))
+        assert notices == [
+            "Cannot compare GDP real growth (%) with Container throughput (m TEU): "
+            "a chart draws one unit only."
+        ]
+
+
+async def test_enter_on_a_sparkline_opens_its_series(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        app.explorer.show(Ref.entity("liaoning"))
+        await pilot.pause()
+        await pilot.pause()
+        sparks = list(app.screen.query(SeriesSpark))
+        assert [spark.series.id for spark in sparks][:2] == ["liaoning-gdp", "liaoning-gdp-growth"]
+        sparks[1].focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SeriesScreen)
+        assert app.screen.ids == ["liaoning-gdp-growth"]
+        drawn = chart_lines(app)
+        zero = next(line for line in drawn if line.lstrip().startswith("0├"))
+        assert zero.count("─") > 40
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SeriesScreen)
+
+
+async def test_sparklines_stretch_to_the_pane_and_show_zero(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        app.explorer.show(Ref.entity("liaoning"))
+        await pilot.pause()
+        await pilot.pause()
+        sparks = list(app.screen.query(SeriesSpark))
+        width = sparks[0].content_size.width
+        level = sparks[0].render().plain.splitlines()  # type: ignore[union-attr]
+        assert len(level[1]) == 17 * (width // 17) > 17 * 3
+        growth = sparks[1].render().plain.splitlines()  # type: ignore[union-attr]
+        assert set(growth[2]) == {"─", "·"}
+        assert "▔" in growth[3] or "▀" in growth[3]
+        labels = [line for line in growth if line.startswith("first ")]
+        assert labels == ["first 13.1 2008  last 5.1 2024  min -2.5 2016  max 13.1 2008"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = sparks[1].render().plain.splitlines()  # type: ignore[union-attr]
+        assert len(narrow[1]) < len(growth[1])
+        for line in narrow:
+            assert not line.endswith(("first", "last", "min", "max"))
+        assert detail_width(app) >= len(narrow[1])
+
+
+def detail_width(app: LiaoningApp) -> int:
+    return app.screen.query_one(DetailPane).content_size.width
+
+
+async def test_growth_enter_opens_exactly_the_row_figure(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GrowthScreen)
+        text = visible_text(app)
+        assert " |  | Year: 7 changes, ranked among themselves | " in text
+        assert " |  | H1: 2 changes, ranked among themselves | " in text
+        await pilot.press("j", "j")
+        await pilot.pause()
+        item = screen.rows[3]
+        assert item is not None
+        assert (item.entity, item.metric) == ("Port of Dalian", "Cargo throughput")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, GrowthScreen)
+        assert app.explorer.current == Ref.entity("port-dalian")
+        table = app.screen.query_one(DetailPane).figure_table
+        assert table is not None
+        assert table.selected is default_facts.entity("port-dalian").figures[item.figure]
+        assert table.selected.metric == "Cargo throughput"
+        assert table.selected.period == "2007"
+
+
+async def test_growth_columns_follow_a_resize(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        table = app.screen.query_one("#changes")
+        before = table.ordered_columns[2].width  # type: ignore[attr-defined]
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        after = table.ordered_columns[2].width  # type: ignore[attr-defined]
+        assert after == before + 60
+
+
+async def test_enter_on_a_growth_series_opens_its_chart(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("tab", "j", "j")
+        await pilot.pause()
+        assert app.screen.query_one("#series").highlighted == 1  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SeriesScreen)
+        assert app.screen.ids == ["liaoning-gdp-growth"]
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is app.explorer
+        assert app.explorer.current == Ref.entity("liaoning")
