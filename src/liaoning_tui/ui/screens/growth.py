@@ -1,21 +1,24 @@
-"""Growth side by side: every year-on-year change in the base, and every series as a sparkline."""
+"""Growth side by side: published year-on-year changes ranked within one kind of period, and
+every series as a sparkline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from liaoning_tui.facts.display import change
-from liaoning_tui.facts.model import FactBase, Figure
+from liaoning_tui.facts.growth import Change, changes, ranked
+from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.ui.current import facts_of
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
@@ -25,41 +28,17 @@ from liaoning_tui.ui.widgets.sparkline import render_series
 BAR_WIDTH = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One published year-on-year change and where it belongs."""
-
-    entity_id: str
-    entity: str
-    metric: str
-    period: str
-    percent: float
-
-
-def growth_of(figure: Figure) -> float | None:
-    """The year-on-year change a figure publishes: its `change`, or its value when it is a rate."""
-    if figure.change is not None:
-        return figure.change
-    if figure.unit == "percent" and "growth" in figure.metric.lower():
-        return figure.value
-    return None
-
-
-def changes(facts: FactBase) -> list[Change]:
-    """Every published year-on-year change of a figure, largest rise first."""
-    found = [
-        Change(entity.id, entity.name, figure.metric, figure.period, percent)
-        for entity, figure in facts.figures()
-        if (percent := growth_of(figure)) is not None
-    ]
-    return sorted(found, key=lambda item: (-item.percent, item.entity, item.metric))
-
-
 def bar(value: float, largest: float, palette: Palette) -> Text:
     """A bar as long as `value` is against `largest`, in the colour of its direction."""
     cells = round(abs(value) / largest * BAR_WIDTH) if largest else 0
     shown = "█" * max(cells, 1 if value else 0)
     return Text(shown.ljust(BAR_WIDTH), style=palette.change(value))
+
+
+def group_heading(kind: str, count: int) -> str:
+    """The row above a group: its period kind, and that only its own rows are ranked together."""
+    noun = "change" if count == 1 else "changes"
+    return f"{kind}: {count} {noun}, ranked among themselves"
 
 
 class GrowthTable(DataTable[Text]):
@@ -73,59 +52,104 @@ class SeriesList(OptionList):
 
 
 class GrowthScreen(Screen[Ref | None]):
-    """Enter on a row goes to its entity."""
+    """Enter on a change goes to its figure; Enter on a series opens its series view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "close", "Close", id="close", tooltip="Back to the explorer"),
     ]
 
-    def __init__(self, facts: FactBase) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.facts = facts
-        self.rows: dict[str, list[str]] = {"changes": [], "series": []}
+        self.rows: list[Change | None] = []
+        """What each table row is: a change, or None for a group heading."""
+        self.series_ids: list[str] = []
+        self.filled_width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="growth"):
-            yield Static("Year-on-year change, largest rise first", classes="section")
+            yield Static(
+                "Year-on-year change, ranked within each kind of period", classes="section"
+            )
             yield GrowthTable(cursor_type="row", zebra_stripes=True, id="changes")
-            yield Static("Series", classes="section")
+            yield Static("Series (enter opens the chart)", classes="section")
             yield SeriesList(id="series")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.fill_table(facts_of(self.app), self.app.size.width)
+        self.fill_series(facts_of(self.app))
+        self.query_one(GrowthTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self.filled_width:
+            self.fill_table(facts_of(self.app), event.size.width)
+
+    def fill_table(self, facts: FactBase, width: int) -> None:
+        """The changes, grouped by period kind, with the metric column as wide as `width` allows."""
         palette = Palette.of(self.app)
         table = self.query_one("#changes", GrowthTable)
-        found = changes(self.facts)
+        row = table.cursor_row
+        table.clear(columns=True)
+        found = changes(facts)
         largest = max((abs(item.percent) for item in found), default=0.0)
-        fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 12
-        what_width = max(16, self.app.size.width - fixed - 2 * 4 - 4)
+        fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 14
+        what_width = max(16, width - fixed - 2 * 4 - 4)
         table.add_column("Change", key="change")
         table.add_column("", key="bar")
         table.add_column("Entity · metric", key="what", width=what_width)
         table.add_column("Period", key="period")
-        for item in found:
-            what = Text.assemble(plain(item.entity, "bold"), " · ", plain(item.metric))
+        self.rows = []
+        self.filled_width = width
+        for kind, members in ranked(found):
+            heading = Text(group_heading(kind, len(members)), style="bold")
             table.add_row(
-                Text(change(item.percent), style=palette.change(item.percent)),
-                bar(item.percent, largest, palette),
-                what,
-                Text(describe_period(item.period)),
-                height=len(what.wrap(self.app.console, what_width)),
+                Text(""),
+                Text(""),
+                heading,
+                Text(""),
+                height=len(heading.wrap(self.app.console, what_width)),
             )
-            self.rows["changes"].append(item.entity_id)
+            self.rows.append(None)
+            for item in members:
+                what = Text.assemble(plain(item.entity, "bold"), " · ", plain(item.metric))
+                table.add_row(
+                    Text(change(item.percent), style=palette.change(item.percent)),
+                    bar(item.percent, largest, palette),
+                    what,
+                    Text(describe_period(item.period)),
+                    height=len(what.wrap(self.app.console, what_width)),
+                )
+                self.rows.append(item)
+        table.move_cursor(row=max(row, 1))
+
+    def fill_series(self, facts: FactBase) -> None:
+        palette = Palette.of(self.app)
         series_list = self.query_one("#series", SeriesList)
-        for entity, series in self.facts.all_series():
+        series_list.clear_options()
+        self.series_ids = []
+        for entity, series in facts.all_series():
             label = Text.assemble(plain(entity.name, "bold"), " · ")
             label.append_text(render_series(series, palette))
             series_list.add_option(Option(label))
-            self.rows["series"].append(entity.id)
-        table.focus()
+            self.series_ids.append(series.id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(Ref.entity(self.rows["changes"][event.cursor_row]))
+        from liaoning_tui.ui.screens.series import go_to
+
+        item = self.rows[event.cursor_row]
+        if item is not None:
+            go_to(self, Ref.entity(item.entity_id), item.figure)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Ref.entity(self.rows["series"][event.option_index]))
+        from liaoning_tui.ui.screens.series import SeriesScreen
+
+        self.app.push_screen(SeriesScreen(self.series_ids[event.option_index]))
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        """Show the reloaded base's changes and series."""
+        self.fill_table(facts, self.app.size.width)
+        self.fill_series(facts)
+        return None
 
     def action_close(self) -> None:
         self.dismiss(None)
