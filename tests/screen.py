@@ -10,6 +10,8 @@ from textual.app import App
 from textual.widgets import DataTable, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from liaoning_tui.ui.widgets.series_spark import SeriesSpark
+
 
 def plain(value: object) -> str:
     if isinstance(value, Text):
@@ -29,6 +31,8 @@ def visible_text(app: App[object]) -> str:
             continue
         if isinstance(widget, Static):
             lines.append(plain(widget.content))
+        elif isinstance(widget, SeriesSpark):
+            lines.append(plain(widget.render()))
         elif isinstance(widget, DataTable):
             lines.extend(
                 " | ".join(plain(cell) for cell in widget.get_row_at(row))

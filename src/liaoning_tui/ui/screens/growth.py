@@ -23,9 +23,11 @@ from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.text import plain
-from liaoning_tui.ui.widgets.sparkline import render_series
+from liaoning_tui.ui.widgets.series_spark import series_text
 
 BAR_WIDTH = 12
+SERIES_INDENT = 6
+"""Cells a series option loses to the list's padding, border and scrollbar."""
 
 
 def bar(value: float, largest: float, palette: Palette) -> Text:
@@ -83,6 +85,7 @@ class GrowthScreen(Screen[Ref | None]):
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self.filled_width:
             self.fill_table(facts_of(self.app), event.size.width)
+            self.fill_series(facts_of(self.app))
 
     def fill_table(self, facts: FactBase, width: int) -> None:
         """The changes, grouped by period kind, with the metric column as wide as `width` allows."""
@@ -127,9 +130,10 @@ class GrowthScreen(Screen[Ref | None]):
         series_list = self.query_one("#series", SeriesList)
         series_list.clear_options()
         self.series_ids = []
+        width = max(self.app.size.width - SERIES_INDENT, 20)
         for entity, series in facts.all_series():
             label = Text.assemble(plain(entity.name, "bold"), " · ")
-            label.append_text(render_series(series, palette))
+            label.append_text(series_text(series, width, palette))
             series_list.add_option(Option(label))
             self.series_ids.append(series.id)
 

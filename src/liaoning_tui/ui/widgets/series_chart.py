@@ -23,6 +23,9 @@ from liaoning_tui.facts.vocabulary import SCALES, UNITS
 
 MARKERS = ("●", "■", "▲", "◆", "✚", "✖")
 """One marker per line, so lines differ by shape, not by colour alone."""
+LEGEND_HEIGHT = 16
+"""Below this many rows the legend would hide the lines; the table's column headings, which
+carry each line's marker and name, are the legend then."""
 COLOURS = ("cyan+", "magenta+", "yellow+", "green+", "blue+", "red+")
 """ANSI colours, which 16-colour terminals have."""
 
@@ -53,7 +56,7 @@ def tick_indexes(labels: list[str], width: int) -> list[int]:
         return list(range(count))
     step = -(-(count - 1) // (fits - 1))
     chosen = list(range(0, count - 1, step))
-    if count - 1 - chosen[-1] < step / 2 and len(chosen) > 1:
+    if count - 1 - chosen[-1] < step and len(chosen) > 1:
         chosen.pop()
     return [*chosen, count - 1]
 
@@ -63,7 +66,7 @@ def value_ticks(low: float, high: float, rows: int) -> list[float]:
     power of ten, so a zero line, where there is one, is labelled 0 exactly."""
     if high <= low:
         return [low]
-    wanted = max(2, rows // 3)
+    wanted = max(3, rows // 3)
     rough = (high - low) / wanted
     power = 10 ** math.floor(math.log10(rough))
     step = next(factor * power for factor in (1, 2, 5, 10) if factor * power >= rough)
@@ -111,6 +114,7 @@ class SeriesChart(PlotextPlot):
         if chart is None or not chart.periods:
             return
         labels = [describe_period(period) for period in chart.periods]
+        legend = len(chart.lines) > 1 and self.size.height >= LEGEND_HEIGHT
         for number, line in enumerate(chart.lines):
             colour = COLOURS[number % len(COLOURS)]
             marker = MARKERS[number % len(MARKERS)]
@@ -123,7 +127,7 @@ class SeriesChart(PlotextPlot):
                     [y for _, y in known],
                     marker=marker,
                     color=colour,
-                    label=clean(line.name) if len(chart.lines) > 1 else None,
+                    label=clean(line.name) if legend else None,
                 )
         values = [value for line in chart.lines for value in line.values if value is not None]
         if values and min(values) <= 0 <= max(values):

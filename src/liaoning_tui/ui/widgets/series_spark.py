@@ -13,14 +13,38 @@ from textual.message import Message
 from textual.widget import Widget
 
 from liaoning_tui.facts.display import number, series_unit
-from liaoning_tui.facts.model import Series
+from liaoning_tui.facts.model import Point, Series
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.text import plain, series_notes
-from liaoning_tui.ui.widgets.sparkline import BLOCKS, GAP, extremes
 
+BLOCKS = "▁▂▃▄▅▆▇█"
+GAP = "·"
 DOWN_BLOCKS = "▔▀█"
 """Blocks hanging from the zero line, for values below it (there are no finer ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extremes:
+    """The labelled points of a series."""
+
+    first: Point
+    last: Point
+    low: Point
+    high: Point
+
+
+def extremes(series: Series) -> Extremes | None:
+    """First, last, minimum and maximum of the known points; None when no point is known."""
+    known = series.known
+    if not known:
+        return None
+    return Extremes(
+        first=known[0],
+        last=known[-1],
+        low=min(known, key=lambda point: point.value or 0.0),
+        high=max(known, key=lambda point: point.value or 0.0),
+    )
 
 
 def stretch(values: list[float | None], width: int) -> list[float | None]:
@@ -94,6 +118,32 @@ def _labels(series: Series, width: int) -> Text:
     return out
 
 
+def series_text(series: Series, width: int, palette: Palette) -> Text:
+    """Heading, a sparkline `width` cells wide, labelled extremes, gaps and notes."""
+    out = Text()
+    out.append_text(plain(series.metric, "bold"))
+    unit = series_unit(series)
+    if unit:
+        out.append(f" ({unit})")
+    periods = [point.period for point in series.points]
+    if periods:
+        out.append(f"  {describe_period(periods[0])}–{describe_period(periods[-1])}", style="dim")
+    out.append("\n")
+    for row in blocks(stretch(series.values, width)):
+        out.append(row, style=palette.accent)
+        out.append("\n")
+    labels = _labels(series, width)
+    if labels:
+        out.append_text(labels)
+        out.append("\n")
+    gaps = [describe_period(point.period) for point in series.points if point.value is None]
+    if gaps:
+        out.append("gaps: ", style="dim")
+        out.append(", ".join(gaps) + "\n")
+    out.append_text(series_notes(series))
+    return out
+
+
 class SeriesSpark(Widget, can_focus=True):
     """A series' sparkline, labels and notes; Enter (or a click) asks for its series view."""
 
@@ -121,33 +171,7 @@ class SeriesSpark(Widget, can_focus=True):
         self.series = series
 
     def render(self) -> RenderResult:
-        series = self.series
-        width = max(self.content_size.width, 12)
-        palette = Palette.of(self.app)
-        out = Text(no_wrap=False)
-        out.append_text(plain(series.metric, "bold"))
-        unit = series_unit(series)
-        if unit:
-            out.append(f" ({unit})")
-        periods = [point.period for point in series.points]
-        if periods:
-            out.append(
-                f"  {describe_period(periods[0])}–{describe_period(periods[-1])}", style="dim"
-            )
-        out.append("\n")
-        for row in blocks(stretch(series.values, width)):
-            out.append(row, style=palette.accent)
-            out.append("\n")
-        labels = _labels(series, width)
-        if labels:
-            out.append_text(labels)
-            out.append("\n")
-        gaps = [describe_period(point.period) for point in series.points if point.value is None]
-        if gaps:
-            out.append("gaps: ", style="dim")
-            out.append(", ".join(gaps) + "\n")
-        out.append_text(series_notes(series))
-        return out
+        return series_text(self.series, max(self.content_size.width, 12), Palette.of(self.app))
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.series.id))
