@@ -45,6 +45,8 @@ class SeriesScreen(Screen[None]):
     def __init__(self, series_id: str) -> None:
         super().__init__()
         self.ids: list[str] = [series_id]
+        self.chart = Chart((), (), "", "")
+        """What is drawn: the series `ids` on one axis, made by `redraw`."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="series-view"):
@@ -64,17 +66,15 @@ class SeriesScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
         self.set_class(event.size.height >= TALL, "-tall")
-        self.query_one("#series-head", Static).update(self._head(self.chart))
-
-    @property
-    def chart(self) -> Chart:
-        """The chart of the series shown, read from the app's fact base."""
-        facts = facts_of(self.app)
-        return chart([found for key in self.ids if (found := find_series(facts, key))])
+        if self.chart.lines:
+            self.query_one("#series-head", Static).update(self._head(self.chart))
 
     def redraw(self) -> None:
+        """Draw the series `ids` of the app's fact base: the chart is made here only, so a
+        point move reuses it."""
         facts = facts_of(self.app)
-        shown = self.chart
+        shown = chart([found for key in self.ids if (found := find_series(facts, key))])
+        self.chart = shown
         self.query_one("#series-head", Static).update(self._head(shown))
         plot = self.query_one(SeriesChart)
         plot.chart = shown
@@ -112,7 +112,8 @@ class SeriesScreen(Screen[None]):
     def _follow(self, index: int) -> None:
         shown = self.chart
         self.query_one(SeriesChart).selected = index
-        self.query_one("#point-note", Static).update(self._note(shown, index))
+        # The note's height is fixed in CSS, so a point move needs no layout pass.
+        self.query_one("#point-note", Static).update(self._note(shown, index), layout=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._follow(event.cursor_row)
