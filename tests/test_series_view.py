@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from liaoning_tui.facts import FactBase
+from liaoning_tui.facts import FactBase, default_path, loads
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.growth import GrowthScreen
@@ -282,3 +282,51 @@ async def test_enter_on_a_growth_series_opens_its_chart(default_facts: FactBase)
         await pilot.pause()
         assert app.screen is app.explorer
         assert app.explorer.current == Ref.entity("liaoning")
+
+
+async def test_figure_tables_read_one_unit_in_one_scale(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.explorer.show(Ref.entity("port-dalian"))
+        await pilot.pause()
+        await pilot.pause()
+        text = visible_text(app)
+        assert " | Cargo throughput | 165 m t | 2007 | ▲ 13.9%" in text
+        assert " | Cargo throughput | 355 m t | 2016 | ▲ 5.5%" in text
+        assert "1.65 亿 t" not in text.split("Cargo throughput: ")[0]
+        assert "Cargo throughput: 1.65 亿 t · 2007" in text
+
+
+async def test_the_view_follows_a_reloaded_base(default_facts: FactBase) -> None:
+    source = default_path().read_text(encoding="utf-8")
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_series(pilot, "siasun", "siasun-revenue")
+        edited = loads(source.replace("value = 2745\n", "value = 2746\n"))
+        app.facts = edited
+        assert screen.follow_facts(edited) is None
+        await pilot.press(*["j"] * 10)
+        await pilot.pause()
+        assert "2019 | 2,746 m yuan | ▼ 11.3% | stockanalysis.com" in visible_text(app)
+        gone = loads(source.replace('id = "siasun-revenue"', 'id = "siasun-sales"'))
+        app.facts = gone
+        assert screen.follow_facts(gone) == (
+            "The series siasun-revenue is no longer in the fact base."
+        )
+
+
+async def test_the_chart_redraws_on_resize_up_to_300x100(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_series(pilot, "liaoning", "liaoning-gdp")
+        small = chart_lines(app)
+        await pilot.resize_terminal(300, 100)
+        await pilot.pause()
+        large = chart_lines(app)
+        plot = app.screen.query_one(SeriesChart)
+        assert (len(large), len(large[0])) == (plot.size.height, plot.size.width)
+        assert len(large) > 3 * len(small)
+        assert len(large[0]) > 2 * len(small[0])
+        labels = next(line for line in large if line.lstrip().startswith("2008"))
+        assert labels.split() == [str(year) for year in range(2008, 2025)]

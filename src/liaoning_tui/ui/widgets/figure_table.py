@@ -9,9 +9,10 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from liaoning_tui.facts.display import change, figure_value
+from liaoning_tui.facts.display import change
 from liaoning_tui.facts.model import Entity, FactBase, Figure
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.scales import table_scales, table_value
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.text import plain
@@ -45,6 +46,8 @@ class FigureTable(DataTable[Text]):
         self.palette = palette
         self.wide = False
         self.laid_out_for = -1
+        self.scales = table_scales(entity.figures)
+        """One scale per unit published in several, so values read side by side."""
 
     def on_mount(self) -> None:
         self.lay_out(self.parent.content_size.width if isinstance(self.parent, Widget) else 0)
@@ -87,7 +90,7 @@ class FigureTable(DataTable[Text]):
 
     def cells(self, figure: Figure) -> list[Text]:
         mark = Text(DOUBT_MARK, style=self.palette.warning) if figure.doubt else Text(" ")
-        value = plain(figure_value(figure))
+        value = plain(table_value(figure, self.scales))
         if not self.wide and figure.qualifier:
             value = Text.assemble((f"{figure.qualifier} ", "dim"), value)
         row = [
