@@ -330,3 +330,13 @@ async def test_the_chart_redraws_on_resize_up_to_300x100(default_facts: FactBase
         assert len(large[0]) > 2 * len(small[0])
         labels = next(line for line in large if line.lstrip().startswith("2008"))
         assert labels.split() == [str(year) for year in range(2008, 2025)]
+
+
+async def test_help_lists_the_series_view_keys(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = visible_text(app)
+        assert "Chart — The entity's first series as a chart with its points and sources" in text
+        assert "Compare — Add a series of the same unit" in text

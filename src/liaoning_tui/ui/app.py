@@ -113,6 +113,7 @@ class LiaoningApp(App[int]):
 
     def action_help(self) -> None:
         from liaoning_tui.ui.screens.help import HelpScreen
+        from liaoning_tui.ui.screens.series import SeriesScreen
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -123,6 +124,7 @@ class LiaoningApp(App[int]):
             ("Figures table", _bindings(DataTable, FigureTable)),
             ("Links", _bindings(OptionList, LinkList)),
             ("Detail", _bindings(ScrollBox, DetailPane)),
+            ("Series view", _bindings(SeriesScreen)),
         ]
         self.push_screen(HelpScreen(sections))
 
