@@ -205,7 +205,8 @@ async def test_sparklines_stretch_to_the_pane_and_show_zero(default_facts: FactB
         sparks = list(app.screen.query(SeriesSpark))
         width = sparks[0].content_size.width
         level = sparks[0].render().plain.splitlines()  # type: ignore[union-attr]
-        assert len(level[1]) == 17 * (width // 17) > 17 * 3
+        assert len(level[1]) == width > 17 * 3
+        assert level[1].startswith("▁" * (width // 17))
         growth = sparks[1].render().plain.splitlines()  # type: ignore[union-attr]
         assert set(growth[2]) == {"─", "·"}
         assert "▔" in growth[3] or "▀" in growth[3]

@@ -26,8 +26,8 @@ from liaoning_tui.ui.text import plain
 from liaoning_tui.ui.widgets.series_spark import series_text
 
 BAR_WIDTH = 12
-SERIES_INDENT = 6
-"""Cells a series option loses to the list's padding, border and scrollbar."""
+SERIES_INDENT = 8
+"""Cells a series option loses to the screen's and the list's padding and the scrollbar."""
 
 
 def bar(value: float, largest: float, palette: Palette) -> Text:

@@ -48,9 +48,11 @@ def extremes(series: Series) -> Extremes | None:
 
 
 def stretch(values: list[float | None], width: int) -> list[float | None]:
-    """Each value repeated so the line fills `width` cells (at least once each)."""
-    times = max(1, width // max(len(values), 1))
-    return [value for value in values for _ in range(times)]
+    """The values spread over `width` cells, each value over an even share (at least one)."""
+    count = len(values)
+    if count == 0 or width <= count:
+        return list(values)
+    return [values[cell * count // width] for cell in range(width)]
 
 
 def blocks(values: list[float | None]) -> list[str]:
