@@ -341,3 +341,72 @@ async def test_help_lists_the_series_view_keys(default_facts: FactBase) -> None:
         text = visible_text(app)
         assert "Chart — The entity's first series as a chart with its points and sources" in text
         assert "Compare — Add a series of the same unit" in text
+
+
+HOSTILE = """\
+title = "Hostile"
+
+[[sources]]
+id = "src"
+title = "[b]Source[/b] \\u001b[31mred"
+kind = "data"
+
+[[entities]]
+id = "e"
+kind = "company"
+name = "[b]Liao[/b]\\u001b[31mning [@click=app.quit]x[/]"
+
+[[entities.series]]
+id = "empty"
+metric = "All gaps"
+unit = "count"
+confidence = "none"
+
+[[entities.series.points]]
+period = "2020"
+
+[[entities.series.points]]
+period = "2021"
+
+[[entities.series]]
+id = "one"
+metric = "[i]One[/i] point"
+unit = "count"
+confidence = "low"
+
+[[entities.series.points]]
+period = "2021"
+value = 3
+source = "src"
+quote = "[b]three[/b]\\u001b[2J"
+"""
+
+
+async def test_odd_series_and_hostile_text_are_shown_as_text() -> None:
+    app = build_app(loads(HOSTILE))
+    async with app.run_test(size=LARGE) as pilot:
+        await open_series(pilot, "e", "empty")
+        text = visible_text(app)
+        assert "2020 | — |  | —" in text
+        assert "".join(chart_lines(app)).strip(" │┌┐└┘─┬┴┤├┼") != ""
+        screen = app.screen
+        assert isinstance(screen, SeriesScreen)
+        screen.add("one")
+        await pilot.pause()
+        drawn = "\n".join(chart_lines(app))
+        assert "[b]Liao[/b][31mning [@click=app.quit]x[/] · [i]One[/i] point" in drawn
+        assert "\x1b" not in drawn
+        await pilot.press("d", "j")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = SeriesScreen("one")
+        app.push_screen(screen)
+        await pilot.pause()
+        text = visible_text(app)
+        assert "“[b]three[/b][2J”" in text
+        assert "— [b]Source[/b] [31mred" in text
+        await pilot.press("y")
+        await pilot.pause()
+        assert "\x1b" not in app.clipboard
+        assert app.clipboard.endswith("“[b]three[/b][2J”")
