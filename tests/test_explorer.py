@@ -9,7 +9,8 @@ import pytest
 from liaoning_tui.facts import FactBase, load, loads
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.screens.growth import GrowthScreen, changes
+from liaoning_tui.facts.growth import changes
+from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
@@ -217,7 +218,7 @@ async def test_copy_carries_the_doubt(default_facts: FactBase) -> None:
         await pilot.pause()
         table = app.query_one(DetailPane).figure_table
         assert table is not None
-        doubted = next(i for i, f in enumerate(table.entity.figures) if f.doubt)
+        doubted = next(i for i, f in enumerate(table.figures) if f.doubt)
         table.move_cursor(row=doubted)
         await pilot.press("y")
         assert "481.5 bn yuan" in app.clipboard

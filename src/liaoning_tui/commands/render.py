@@ -20,7 +20,7 @@ from liaoning_tui.facts.display import change, clean, figure_value, number, seri
 from liaoning_tui.facts.model import Entity, FactBase, Series
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
-from liaoning_tui.ui.text import plain, series_notes
+from liaoning_tui.rich_text import plain, series_notes
 
 DOUBT_MARK = "⚠"
 

@@ -10,8 +10,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Tree
 
-from liaoning_tui import collector
 from liaoning_tui.facts.model import FactBase
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
@@ -27,7 +28,7 @@ WATCH_SECONDS = 1.0
 """How often --watch looks at the fact base file."""
 
 
-class LiaoningApp(App[int]):
+class LiaoningApp(FactsApp):
     """A read-only explorer of one fact base."""
 
     CSS_PATH = "app.tcss"
@@ -51,7 +52,7 @@ class LiaoningApp(App[int]):
 
     def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
         super().__init__()
-        self.facts = facts
+        self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
         self._stamp: Stamp | None = None
@@ -64,7 +65,6 @@ class LiaoningApp(App[int]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(collector.start_up_over)
         if self.watch_file and self.path is not None:
             from liaoning_tui.ui.reload import Stamp
 
@@ -98,11 +98,37 @@ class LiaoningApp(App[int]):
             self.notify(outcome.message, severity="error", timeout=12, markup=False)
             return
         self.facts = outcome.facts
-        self.explorer.replace_facts(outcome.facts)
         self.notify(outcome.message, timeout=3, markup=False)
 
+    def watch_facts(self, facts: FactBase) -> None:
+        """Each view above the explorer follows the new fact base, or closes with a notice.
+
+        The explorer follows by its binding. A view follows when it has `follow_facts` and that
+        returns no notice; the first that cannot closes, with every view above it.
+        """
+        views = self.screen_stack[1:]
+        for depth, view in enumerate(views):
+            follow = getattr(view, "follow_facts", None)
+            notice = (
+                follow(facts)
+                if callable(follow)
+                else "The fact base was reloaded: the view open on it was closed."
+            )
+            if notice:
+                for _ in views[depth:]:
+                    self.pop_screen()
+                self.notify(notice, severity="warning", markup=False)
+                return
+
+    def on_go_to(self, message: GoTo) -> None:
+        """Every go-to, from any view: back to the explorer, which shows it and records it."""
+        message.stop()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.explorer.go_to(message.ref, message.figure)
+
     def get_default_screen(self) -> ExplorerScreen:
-        return ExplorerScreen(self.facts)
+        return ExplorerScreen().data_bind(FactsApp.facts)
 
     @property
     def explorer(self) -> ExplorerScreen:

@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from liaoning_tui.ui.keys import RELOAD_IN_VIEW
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 
@@ -43,6 +44,7 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,q,question_mark", "dismiss", "Close", id="close", tooltip="Back to the explorer"
         ),
+        RELOAD_IN_VIEW,
     ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
