@@ -15,8 +15,8 @@ from typing import BinaryIO
 
 import pytest
 
+from liaoning_tui import atomic as _batch_output
 from liaoning_tui.cli import main
-from liaoning_tui.commands import _batch_output
 from liaoning_tui.facts import FactBase, load
 from liaoning_tui.facts.export import from_json
 from liaoning_tui.facts.vocabulary import KIND_ORDER

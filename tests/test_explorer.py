@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.facts import FactBase, load, loads
+from liaoning_tui.facts.growth import changes
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.facts.growth import changes
 from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.screens.search import SearchScreen

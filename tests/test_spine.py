@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from liaoning_tui.facts import FactBase, load
-from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.app import build_app
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.growth import GrowthScreen

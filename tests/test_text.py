@@ -1,4 +1,4 @@
-"""Text from the fact base stays text: markup is literal and control characters never get through."""
+"""Text from the fact base stays text: markup stays literal, control characters never pass."""
 
 from __future__ import annotations
 

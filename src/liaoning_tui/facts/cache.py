@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from liaoning_tui.atomic import write_atomically
 from liaoning_tui.facts.load import loads, read_bytes
 from liaoning_tui.facts.model import (
     Entity,
@@ -109,21 +110,9 @@ def read_entry(entry: Path) -> FactBase | None:
 
 def write_entry(entry: Path, facts: FactBase) -> None:
     """Store `facts` in `entry`, whole or not at all; a cache that cannot be written is skipped."""
-    import tempfile
-
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        temporary = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(MAGIC)
-                file.write(_dumps(facts))
-            temporary.replace(entry)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
+        write_atomically(entry, MAGIC + _dumps(facts), overwrite=True, mode=0o600)
         _prune(entry.parent)
     except (OSError, ValueError, RecursionError):
         return

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from liaoning_tui.facts import display
-from liaoning_tui.facts.model import Entity, FactBase, Figure, Series, Source
+from liaoning_tui.facts.model import Entity, FactBase, Series, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.problems import FactBaseError, Problem
+from liaoning_tui.facts.reading import FigureReading, read_figure
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
 
 JSON_SCHEMA = 1
@@ -257,34 +258,35 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     return [*lines, ""]
 
 
-def _figure_lines(entity: Entity) -> list[str]:
+def _figure_lines(facts: FactBase, entity: Entity) -> list[str]:
+    readings = [read_figure(figure, facts.sources) for figure in entity.figures]
     rows = [
         (
             str(number),
-            md(figure.metric),
-            md(display.figure_value(figure)) + (" ⚠" if figure.doubt else ""),
-            md(figure.qualifier),
-            md(describe_period(figure.period)),
-            display.change(figure.change),
-            f"`{md(figure.source)}`",
+            md(reading.metric),
+            md(reading.value) + (f" {reading.doubt_mark}" if reading.doubt else ""),
+            md(reading.qualifier),
+            md(reading.period),
+            reading.change,
+            f"`{md(reading.source)}`",
         )
-        for number, figure in enumerate(entity.figures, start=1)
+        for number, reading in enumerate(readings, start=1)
     ]
     lines = _table(("#", "Metric", "Value", "Qualifier", "Period", "Change", "Source"), rows)
-    lines += [f"{number}. “{md(figure.quote)}”" for number, figure in enumerate(entity.figures, 1)]
+    lines += [f"{number}. “{md(reading.quote)}”" for number, reading in enumerate(readings, 1)]
     lines.append("")
-    for figure in entity.figures:
-        lines += _remarks(figure)
+    for reading in readings:
+        lines += _remarks(reading)
     return lines
 
 
-def _remarks(figure: Figure) -> list[str]:
-    about = md(figure.metric) + (f", {md(describe_period(figure.period))}" if figure.period else "")
+def _remarks(reading: FigureReading) -> list[str]:
+    about = md(reading.metric) + (f", {md(reading.period)}" if reading.period else "")
     lines = []
-    if figure.doubt:
-        lines += [f"> ⚠ **Doubt on {about}:** {md(figure.doubt)}", ""]
-    if figure.note:
-        lines += [f"> **Note on {about}:** {md(figure.note)}", ""]
+    if reading.doubt:
+        lines += [f"> {reading.doubt_mark} **Doubt on {about}:** {md(reading.doubt)}", ""]
+    if reading.note:
+        lines += [f"> **Note on {about}:** {md(reading.note)}", ""]
     return lines
 
 
@@ -337,7 +339,7 @@ def _entity_lines(facts: FactBase, entity: Entity) -> list[str]:
     if entity.summary:
         lines += [md_line(entity.summary), ""]
     if entity.figures:
-        lines += _figure_lines(entity)
+        lines += _figure_lines(facts, entity)
     for series in entity.series:
         lines += _series_lines(series)
     lines += _link_lines(facts, entity)
