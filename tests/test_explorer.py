@@ -15,10 +15,10 @@ from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
-from liaoning_tui.ui.widgets.fact_tree import FactTree
+from liaoning_tui.ui.widgets.fact_tree import FactTree, Item
 from liaoning_tui.ui.widgets.link_list import LinkList
 from tests.conftest import MINIMAL
-from tests.screen import visible_text
+from tests.screen import plain, visible_text
 
 SIZE = (100, 32)
 
@@ -51,7 +51,7 @@ async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -
 async def test_groups_show_their_counts(default_facts: FactBase) -> None:
     app = build_app(default_facts)
     async with app.run_test(size=SIZE):
-        labels = [node.label.plain for node in app.query_one(FactTree).root.children]
+        labels = [plain(node.label) for node in app.query_one(FactTree).root.children]
         companies = len(default_facts.by_kind("company"))
         assert f"Companies {companies}" in labels
         assert f"Sources {len(default_facts.sources)}" in labels
@@ -76,7 +76,7 @@ async def test_expanding_a_group_and_an_entity(default_facts: FactBase) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         tree = app.query_one(FactTree)
-        companies = next(n for n in tree.root.children if n.label.plain.startswith("Companies"))
+        companies = next(n for n in tree.root.children if plain(n.label).startswith("Companies"))
         assert not companies.is_expanded
         tree.move_cursor(companies)
         await pilot.press("enter")
@@ -310,7 +310,9 @@ name = "{long_name}"
         app.explorer.show(Ref.entity("long"))
         await pilot.pause()
         tree = app.query_one(FactTree)
-        assert tree.cursor_node is not None and tree.cursor_node.data.ref == Ref.entity("long")
+        assert tree.cursor_node is not None
+        assert isinstance(tree.cursor_node.data, Item)
+        assert tree.cursor_node.data.ref == Ref.entity("long")
         assert tree.max_scroll_x == 0
         await pilot.press("right", "right", "left")
         assert tree.scroll_x == 0
