@@ -49,7 +49,7 @@ def private_names_of_theirs() -> frozenset[str]:
     """Every underscore attribute or method name that Textual or Rich defines anywhere."""
     found: set[str] = set()
     for package in (textual, rich):
-        for _, module in _modules(Path(package.__file__).parent):
+        for _, module in _modules(Path(str(package.__file__)).parent):
             found |= _stored_on_self(module)
             found |= {
                 node.name
