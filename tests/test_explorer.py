@@ -177,20 +177,60 @@ async def test_palette_goes_to_any_entity(default_facts: FactBase) -> None:
         assert current(app) == Ref.entity("liaoning")
 
 
-async def test_help_lists_every_binding_from_the_tables(default_facts: FactBase) -> None:
+async def test_help_lists_every_key_of_every_part_in_our_words(default_facts: FactBase) -> None:
     app = build_app(default_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen.sections)
         text = visible_text(app)
-        for _, bindings in app.screen.sections:
-            for binding in bindings:
-                assert binding.description in text
+        for title, lines in sections.items():
+            assert title in text
+            keys = [key for line in lines for key in line.keys]
+            assert len(keys) == len(set(keys)), title
+            for line in lines:
+                assert line.description in text
+        for leaked in ("Cursor Up", "Cursor up", "Scroll Home", "Toggle", "Focus Next", "Select"):
+            assert leaked not in text
+        moving = (
+            "Tree",
+            "Figures table",
+            "Links",
+            "Detail pane",
+            "Growth view: changes",
+            "Growth view: series",
+            "Source view",
+            "This help",
+        )
+        for title in moving:
+            keys = {key for line in sections[title] for key in line.keys}
+            assert {"j", "k", "g", "G"} <= keys, title
+        for title in ("Explorer", "Search", "Growth view", "Source view", "This help"):
+            keys = {key for line in sections[title] for key in line.keys}
+            assert "tab" in keys and "shift+tab" in keys, title
+        for title in ("Search", "Growth view", "Source view", "This help"):
+            assert any("escape" in line.keys for line in sections[title]), title
         assert "Copy — Copy the selected figure with its source to the clipboard" in text
         assert "Growth — Every year-on-year change and series side by side" in text
+        assert "Open or follow — Open or close a group or entity; on a link, go to" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_enter_on_a_figure_opens_its_source(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cgip", "enter")
+        await pilot.pause()
+        table = app.query_one(DetailPane).figure_table
+        assert table is not None
+        table.focus()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.figure == 1
+        assert "Liaoning's push for high-tech industry expansion" in visible_text(app)
 
 
 async def test_copy_hands_the_figure_and_its_source_to_the_clipboard(

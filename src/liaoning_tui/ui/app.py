@@ -6,9 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, OptionList, Tree
 
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.messages import GoTo
@@ -138,38 +136,49 @@ class LiaoningApp(FactsApp):
         return screen
 
     def action_help(self) -> None:
+        from liaoning_tui.ui.key_help import key_lines
         from liaoning_tui.ui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections = [
-            ("Everywhere", [*_bindings(LiaoningApp), _palette_binding(self)]),
-            ("Explorer", _bindings(ExplorerScreen)),
-            ("Tree", _bindings(Tree, FactTree)),
-            ("Figures table", _bindings(DataTable, FigureTable)),
-            ("Links", _bindings(OptionList, LinkList)),
-            ("Detail", _bindings(ScrollBox, DetailPane)),
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(
+                HelpScreen([(title, key_lines(*part)) for title, part in self.key_parts()])
+            )
+
+    def key_parts(self) -> list[tuple[str, tuple[list[type], list[Binding]]]]:
+        """The parts of the explorer whose keys the help lists, with the classes that bind them."""
+        from liaoning_tui.ui.screens.growth import GrowthScreen, GrowthTable, SeriesList
+        from liaoning_tui.ui.screens.help import HelpScreen
+        from liaoning_tui.ui.screens.search import SearchScreen
+        from liaoning_tui.ui.screens.source import SourceScreen
+
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Go to…",
+            id="palette",
+            tooltip="Command palette: go to any entity or source",
+        )
+        go = Binding(
+            "enter",
+            "submit",
+            "Go",
+            id="go",
+            tooltip="To the highlighted hit; n and N then walk the others from the explorer",
+        )
+        return [
+            ("Explorer and growth view", ([LiaoningApp], [palette])),
+            ("Explorer", ([ExplorerScreen], [])),
+            ("Tree", ([FactTree], [])),
+            ("Figures table", ([FigureTable], [])),
+            ("Links", ([LinkList], [])),
+            ("Detail pane", ([DetailPane], [])),
+            ("Search", ([SearchScreen], [go])),
+            ("Growth view", ([GrowthScreen], [])),
+            ("Growth view: changes", ([GrowthTable], [])),
+            ("Growth view: series", ([SeriesList], [])),
+            ("Source view", ([SourceScreen, ScrollBox], [])),
+            ("This help", ([HelpScreen, ScrollBox], [])),
         ]
-        self.push_screen(HelpScreen(sections))
-
-
-def _bindings(*owners: type) -> list[Binding]:
-    """The bindings the classes declare, later ones overriding earlier ones on the same key."""
-    found: dict[str, Binding] = {}
-    for owner in owners:
-        for binding in owner.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding):
-                found[binding.key] = binding
-    return list(found.values())
-
-
-def _palette_binding(app: App[int]) -> Binding:
-    return Binding(
-        app.COMMAND_PALETTE_BINDING,
-        "command_palette",
-        "Go to…",
-        tooltip="Command palette: go to any entity or source",
-    )
 
 
 def build_app(facts: FactBase, *, path: Path | None = None, watch: bool = False) -> LiaoningApp:

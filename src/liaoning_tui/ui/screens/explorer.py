@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import DataTable, Footer, Static, Tree
 
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.model import EMPTY, Entity, FactBase
@@ -171,6 +171,10 @@ class ExplorerScreen(Screen[None]):
             self.current = data.ref
         elif isinstance(data, Group):
             self.current = Ref.group(data.name)
+
+    @on(DataTable.RowSelected, "#figures")
+    def _figure_chosen(self) -> None:
+        self.action_source()
 
     def go_to(self, ref: Ref, figure: int | None = None) -> None:
         """Show `ref` and record the move in the history, as a browser records a followed link."""

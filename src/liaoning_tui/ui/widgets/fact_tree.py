@@ -57,6 +57,14 @@ class FactTree(Tree[NodeData]):
         *vim_moves("cursor_down", "cursor_up", "scroll_home", "scroll_end"),
         Binding("h,left", "collapse_or_parent", "Collapse", show=False),
         Binding("l,right", "expand_node", "Expand", show=False),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open or follow",
+            id="tree-enter",
+            show=False,
+            tooltip="Open or close a group or entity; on a link, go to the linked entity",
+        ),
     ]
 
     facts: var[FactBase] = var(EMPTY, init=False)

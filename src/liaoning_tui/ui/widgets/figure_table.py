@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from liaoning_tui.facts.model import Figure
@@ -28,9 +28,17 @@ class FigureTable(DataTable[Text]):
     (`lay_out`); it keeps the figures only to say which one is selected.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
-        "cursor_down", "cursor_up", "scroll_top", "scroll_bottom"
-    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *vim_moves("cursor_down", "cursor_up", "scroll_top", "scroll_bottom"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Source",
+            id="figure-source",
+            show=False,
+            tooltip="The source and quoted passage of this figure, as s shows it",
+        ),
+    ]
 
     DEFAULT_CSS = """
     FigureTable {
