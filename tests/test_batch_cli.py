@@ -169,7 +169,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str], rich_path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["entity"]["id"] == "shenyang"
-    assert data["entity"]["links"][0]["target"] == "liaoning"
+    assert data["entity"]["links"][0]["to"] == "liaoning"
     assert [back["origin"] for back in data["backlinks"]] == ["siasun", "cgip"]
     assert data["backlinks"][0]["rel"] == "located_in"
     assert data["sources"] == []

@@ -204,11 +204,11 @@ async def test_help_lists_every_key_of_every_part_in_our_words(default_facts: Fa
             "This help",
         )
         for title in moving:
-            keys = {key for line in sections[title] for key in line.keys}
-            assert {"j", "k", "g", "G"} <= keys, title
+            bound = {key for line in sections[title] for key in line.keys}
+            assert {"j", "k", "g", "G"} <= bound, title
         for title in ("Explorer", "Search", "Growth view", "Source view", "This help"):
-            keys = {key for line in sections[title] for key in line.keys}
-            assert "tab" in keys and "shift+tab" in keys, title
+            bound = {key for line in sections[title] for key in line.keys}
+            assert "tab" in bound and "shift+tab" in bound, title
         for title in ("Search", "Growth view", "Source view", "This help"):
             assert any("escape" in line.keys for line in sections[title]), title
         assert "Copy — Copy the selected figure with its source to the clipboard" in text
