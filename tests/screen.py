@@ -52,3 +52,16 @@ def _tree_lines(node: TreeNode[object]) -> list[str]:
         if child.is_expanded:
             out.extend(_tree_lines(child))
     return out
+
+
+def record_notices(app: App[Any]) -> list[str]:
+    """Every message the app notifies from now on; each is still shown as the app shows it."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        seen.append(message)
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return seen

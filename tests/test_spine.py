@@ -14,8 +14,7 @@ from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.link_list import LinkList
-from tests.screen import visible_text
-from tests.test_reload import record_notices
+from tests.screen import record_notices, visible_text
 
 SIZE = (100, 32)
 

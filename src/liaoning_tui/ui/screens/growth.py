@@ -22,6 +22,7 @@ from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 from liaoning_tui.ui.widgets.sparkline import render_series
 
 BAR_WIDTH = 12
@@ -40,7 +41,7 @@ class GrowthTable(DataTable[Text]):
     )
 
 
-class SeriesList(OptionList):
+class SeriesList(PagedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
 

@@ -19,6 +19,7 @@ from liaoning_tui.facts.search import Hit, SearchIndex
 from liaoning_tui.facts.vocabulary import KINDS
 from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.owner import facts_of
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 LIMIT = 50
 
@@ -47,7 +48,7 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             query = Input(placeholder="name, 中文名, alias or metric…", id="query")
             query.cursor_blink = False
             yield query
-            yield OptionList(id="hits")
+            yield PagedOptionList(id="hits")
             yield Static("", id="search-status")
 
     def on_mount(self) -> None:

@@ -13,9 +13,10 @@ from textual.widgets.option_list import Option
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 
-class LinkList(OptionList):
+class LinkList(PagedOptionList):
     """Enter (or a click) on a link goes to what it points at."""
 
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
