@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input
+
 from liaoning_tui.facts import FactBase, load
 from liaoning_tui.ui.app import build_app
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.growth import GrowthScreen
+from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
@@ -202,3 +206,23 @@ async def test_a_go_to_from_the_detail_pane_shows_the_new_entity_from_its_top(
         await pilot.press("backspace")
         await pilot.pause()
         assert app.explorer.current == Ref.entity("port-dalian")
+
+
+async def test_letters_typed_in_one_go_after_slash_reach_the_search_box(
+    default_facts: FactBase,
+) -> None:
+    """As a terminal sends `/siasun` typed fast: every key queued before any is handled."""
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, character in [("slash", "/"), *((letter, letter) for letter in "siasun")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "siasun"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.explorer.current == Ref.entity("siasun")

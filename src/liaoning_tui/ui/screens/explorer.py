@@ -41,6 +41,9 @@ class ExplorerScreen(Screen[None]):
             "Search",
             id="search",
             tooltip="Find entities and figures by name, Chinese name, alias or metric",
+            # Checked before the key reaches the tree, so the search box opens before the
+            # letters typed after `/` are handed out: they reach it instead of the tree.
+            priority=True,
         ),
         Binding(
             "n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -51,8 +51,18 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             yield PagedOptionList(id="hits")
             yield Static("", id="search-status")
 
-    def on_mount(self) -> None:
-        self.query_one("#query", Input).focus()
+    AUTO_FOCUS = "#query"
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters that arrive before the query box has focus go into it: `/siasun` typed in one
+        go (or pasted over SSH) reaches this screen before the box is mounted and focused."""
+        query = self.query_one("#query", Input)
+        if query.has_focus or not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        query.focus()
+        query.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#query")
     def _ranked(self, event: Input.Changed) -> None:
