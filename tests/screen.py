@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -10,7 +11,7 @@ from textual.app import App
 from textual.widgets import DataTable, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from liaoning_tui.ui.widgets.series_spark import SeriesSpark
+from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
 
 def plain(value: object) -> str:
@@ -23,7 +24,7 @@ def plain(value: object) -> str:
     return console.export_text()
 
 
-def visible_text(app: App[object]) -> str:
+def visible_text(app: App[Any]) -> str:
     """The text of every displayed Static, table cell, tree label and option of the top screen."""
     lines: list[str] = []
     for widget in app.screen.query("*"):
@@ -31,7 +32,7 @@ def visible_text(app: App[object]) -> str:
             continue
         if isinstance(widget, Static):
             lines.append(plain(widget.content))
-        elif isinstance(widget, SeriesSpark):
+        elif isinstance(widget, SeriesSparks):
             lines.append(plain(widget.render()))
         elif isinstance(widget, DataTable):
             lines.extend(
@@ -55,3 +56,16 @@ def _tree_lines(node: TreeNode[object]) -> list[str]:
         if child.is_expanded:
             out.extend(_tree_lines(child))
     return out
+
+
+def record_notices(app: App[Any]) -> list[str]:
+    """Every message the app notifies from now on; each is still shown as the app shows it."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        seen.append(message)
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return seen

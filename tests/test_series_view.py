@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from liaoning_tui.facts import FactBase, default_path, loads
 from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.series import SeriesScreen
@@ -17,7 +20,7 @@ from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.point_table import PointTable
 from liaoning_tui.ui.widgets.series_chart import SeriesChart, tick_indexes
-from liaoning_tui.ui.widgets.series_spark import SeriesSpark
+from liaoning_tui.ui.widgets.series_spark import SeriesSparks, series_text
 from tests.screen import visible_text
 
 SMALL = (80, 24)
@@ -28,7 +31,14 @@ PLOT_MARKS = set("●■▲◆✚✖") | {chr(code) for code in range(0x2801, 0x
 
 def chart_lines(app: LiaoningApp) -> list[str]:
     """The chart as drawn at its present size, line by line."""
-    return app.screen.query_one(SeriesChart).render().plain.splitlines()  # type: ignore[union-attr]
+    drawn = app.screen.query_one(SeriesChart).render()
+    assert isinstance(drawn, Text)
+    return drawn.plain.splitlines()
+
+
+def top(app: LiaoningApp) -> Screen[Any]:
+    """The screen on top, typed as any screen: what a key press may have changed."""
+    return app.screen
 
 
 async def open_series(pilot: Pilot[Any], entity: str, series_id: str) -> SeriesScreen:
@@ -140,7 +150,7 @@ async def test_comparing_two_ports_names_both_in_the_legend(default_facts: FactB
         assert options[0] == "Port of Yingkou · Container throughput (m TEU)"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is screen
+        assert top(app) is screen
         assert screen.ids == ["port-dalian-containers", "port-yingkou-containers"]
         drawn = "\n".join(chart_lines(app))
         assert "● Port of Dalian · Container throughput" in drawn
@@ -164,7 +174,7 @@ async def test_a_percent_series_is_refused_beside_teu(default_facts: FactBase) -
         assert "Liaoning · GDP real growth (%) other unit" in visible_text(app).splitlines()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is screen
+        assert top(app) is screen
         assert screen.ids == ["port-dalian-containers"]
         assert "Port of Dalian" not in "\n".join(chart_lines(app))
         assert notices == [
@@ -180,9 +190,15 @@ async def test_enter_on_a_sparkline_opens_its_series(default_facts: FactBase) ->
         app.explorer.show(Ref.entity("liaoning"))
         await pilot.pause()
         await pilot.pause()
-        sparks = list(app.screen.query(SeriesSpark))
-        assert [spark.series.id for spark in sparks][:2] == ["liaoning-gdp", "liaoning-gdp-growth"]
-        sparks[1].focus()
+        sparks = app.screen.query_one(SeriesSparks)
+        assert [series.id for series in sparks.series][:2] == [
+            "liaoning-gdp",
+            "liaoning-gdp-growth",
+        ]
+        sparks.focus()
+        await pilot.press("j")
+        await pilot.pause()
+        assert "▶ GDP real growth (%)" in visible_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SeriesScreen)
@@ -202,23 +218,26 @@ async def test_sparklines_stretch_to_the_pane_and_show_zero(default_facts: FactB
         app.explorer.show(Ref.entity("liaoning"))
         await pilot.pause()
         await pilot.pause()
-        sparks = list(app.screen.query(SeriesSpark))
-        width = sparks[0].content_size.width
-        level = sparks[0].render().plain.splitlines()  # type: ignore[union-attr]
+        sparks = app.screen.query_one(SeriesSparks)
+        width = sparks.content_size.width
+        palette = Palette.of(sparks.app)
+        level = series_text(sparks.series[0], width, palette).plain.splitlines()
         assert len(level[1]) == width > 17 * 3
         assert level[1].startswith("▁" * (width // 17))
-        growth = sparks[1].render().plain.splitlines()  # type: ignore[union-attr]
+        growth = series_text(sparks.series[1], width, palette).plain.splitlines()
         assert set(growth[2]) == {"─", "·"}
         assert "▔" in growth[3] or "▀" in growth[3]
         labels = [line for line in growth if line.startswith("first ")]
         assert labels == ["first 13.1 2008  last 5.1 2024  min -2.5 2016  max 13.1 2008"]
+        assert "\n".join(level) in visible_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        narrow = sparks[1].render().plain.splitlines()  # type: ignore[union-attr]
-        assert len(narrow[1]) < len(growth[1])
+        narrow_width = sparks.content_size.width
+        narrow = series_text(sparks.series[1], narrow_width, palette).plain.splitlines()
+        assert len(narrow[1]) == narrow_width < len(growth[1])
         for line in narrow:
             assert not line.endswith(("first", "last", "min", "max"))
-        assert detail_width(app) >= len(narrow[1])
+        assert "\n".join(narrow) in visible_text(app)
 
 
 def detail_width(app: LiaoningApp) -> int:
@@ -248,9 +267,9 @@ async def test_growth_enter_opens_exactly_the_row_figure(default_facts: FactBase
         assert app.explorer.current == Ref.entity("port-dalian")
         table = app.screen.query_one(DetailPane).figure_table
         assert table is not None
-        assert table.selected is default_facts.entity("port-dalian").figures[item.figure]
-        assert table.selected.metric == "Cargo throughput"
-        assert table.selected.period == "2007"
+        assert table.selected == item.figure
+        figure = default_facts.entity("port-dalian").figures[item.figure]
+        assert (figure.metric, figure.period) == ("Cargo throughput", "2007")
 
 
 async def test_growth_columns_follow_a_resize(default_facts: FactBase) -> None:
@@ -281,7 +300,7 @@ async def test_enter_on_a_growth_series_opens_its_chart(default_facts: FactBase)
         await pilot.press("e")
         await pilot.pause()
         await pilot.pause()
-        assert app.screen is app.explorer
+        assert top(app) is app.explorer
         assert app.explorer.current == Ref.entity("liaoning")
 
 
@@ -400,8 +419,7 @@ async def test_odd_series_and_hostile_text_are_shown_as_text() -> None:
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        screen = SeriesScreen("one")
-        app.push_screen(screen)
+        app.push_screen(SeriesScreen("one"))
         await pilot.pause()
         text = visible_text(app)
         assert "“[b]three[/b][2J”" in text

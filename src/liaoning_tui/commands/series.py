@@ -99,7 +99,7 @@ def detail(facts: FactBase, entity: Entity, series: Series) -> RenderableType:
     from rich import box
     from rich.table import Table
 
-    from liaoning_tui.ui.text import plain, series_notes
+    from liaoning_tui.rich_text import plain, series_notes
 
     unit = series_unit(series)
     title = f"{clean(entity.name)} · {clean(series.metric)}" + (f" ({unit})" if unit else "")

@@ -13,15 +13,15 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One published year-on-year change and exactly which figure publishes it."""
+    """One published year-on-year change and where it belongs."""
 
     entity_id: str
     entity: str
-    figure: int
-    """Index of the figure in its entity's figures."""
     metric: str
     period: str
     percent: float
+    figure: int
+    """The index of the figure, among its entity's, that publishes the change."""
 
 
 def growth_of(figure: Figure) -> float | None:
@@ -33,6 +33,17 @@ def growth_of(figure: Figure) -> float | None:
     return None
 
 
+def changes(facts: FactBase) -> list[Change]:
+    """Every published year-on-year change of a figure, largest rise first."""
+    found = [
+        Change(entity.id, entity.name, figure.metric, figure.period, percent, index)
+        for entity in facts.entities.values()
+        for index, figure in enumerate(entity.figures)
+        if (percent := growth_of(figure)) is not None
+    ]
+    return sorted(found, key=lambda item: (-item.percent, item.entity, item.metric))
+
+
 def period_kind(period: str) -> str:
     """What a period spans, without its year: `2023` -> `Year`, `2023-H1` -> `H1`,
     `2023-01..2023-07` -> `Jan–Jul`; a period not given reads `Period not given`."""
@@ -40,16 +51,6 @@ def period_kind(period: str) -> str:
         return "Period not given"
     words = " ".join(_YEAR.sub("", describe_period(period)).split())
     return words or "Year"
-
-
-def changes(facts: FactBase) -> list[Change]:
-    """Every published year-on-year change of a figure, in file order."""
-    return [
-        Change(entity.id, entity.name, index, figure.metric, figure.period, percent)
-        for entity in facts.entities.values()
-        for index, figure in enumerate(entity.figures)
-        if (percent := growth_of(figure)) is not None
-    ]
 
 
 def ranked(found: list[Change]) -> list[tuple[str, list[Change]]]:

@@ -18,11 +18,13 @@ from liaoning_tui.facts.display import change
 from liaoning_tui.facts.growth import Change, changes, ranked
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
-from liaoning_tui.ui.current import facts_of
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 from liaoning_tui.ui.widgets.series_spark import series_text
 
 BAR_WIDTH = 12
@@ -49,11 +51,11 @@ class GrowthTable(DataTable[Text]):
     )
 
 
-class SeriesList(OptionList):
+class SeriesList(PagedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
 
-class GrowthScreen(Screen[Ref | None]):
+class GrowthScreen(Screen[None]):
     """Enter on a change goes to its figure; Enter on a series opens its series view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,14 +80,14 @@ class GrowthScreen(Screen[Ref | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.fill_table(facts_of(self.app), self.app.size.width)
-        self.fill_series(facts_of(self.app))
+        self.fill_table(facts_of(self), self.app.size.width)
+        self.fill_series(facts_of(self))
         self.query_one(GrowthTable).focus()
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self.filled_width:
-            self.fill_table(facts_of(self.app), event.size.width)
-            self.fill_series(facts_of(self.app))
+            self.fill_table(facts_of(self), event.size.width)
+            self.fill_series(facts_of(self))
 
     def fill_table(self, facts: FactBase, width: int) -> None:
         """The changes, grouped by period kind, with the metric column as wide as `width` allows."""
@@ -138,11 +140,9 @@ class GrowthScreen(Screen[Ref | None]):
             self.series_ids.append(series.id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        from liaoning_tui.ui.screens.series import go_to
-
         item = self.rows[event.cursor_row]
         if item is not None:
-            go_to(self, Ref.entity(item.entity_id), item.figure)
+            self.post_message(GoTo(Ref.entity(item.entity_id), item.figure))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         from liaoning_tui.ui.screens.series import SeriesScreen
@@ -156,4 +156,4 @@ class GrowthScreen(Screen[Ref | None]):
         return None
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,13 +14,13 @@ from textual.widgets import DataTable, Footer, Static
 
 from liaoning_tui.facts.compare import Chart, chart, find_series, refusal
 from liaoning_tui.facts.display import series_unit
-from liaoning_tui.facts.model import FactBase, Figure, Point
+from liaoning_tui.facts.model import FactBase, Point
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.series_rows import point_copy, point_value, source_full
-from liaoning_tui.ui.current import facts_of
+from liaoning_tui.rich_text import plain, series_notes
 from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import plain, series_notes
 from liaoning_tui.ui.widgets.point_table import PointTable
 from liaoning_tui.ui.widgets.series_chart import SeriesChart
 
@@ -72,7 +72,7 @@ class SeriesScreen(Screen[None]):
     def redraw(self) -> None:
         """Draw the series `ids` of the app's fact base: the chart is made here only, so a
         point move reuses it."""
-        facts = facts_of(self.app)
+        facts = facts_of(self)
         shown = chart([found for key in self.ids if (found := find_series(facts, key))])
         self.chart = shown
         self.query_one("#series-head", Static).update(self._head(shown))
@@ -132,7 +132,7 @@ class SeriesScreen(Screen[None]):
         ]
 
     def _note(self, shown: Chart, index: int) -> Text:
-        facts = facts_of(self.app)
+        facts = facts_of(self)
         out = Text()
         by_id = {line.series.id: line.series for line in shown.lines}
         for name, series_id, point in self._points(index):
@@ -162,7 +162,7 @@ class SeriesScreen(Screen[None]):
         return self.query_one(PointTable).cursor_row
 
     def action_copy(self) -> None:
-        facts = facts_of(self.app)
+        facts = facts_of(self)
         found = [
             (name, find_series(facts, series_id), point)
             for name, series_id, point in self._points(self.cursor)
@@ -178,31 +178,16 @@ class SeriesScreen(Screen[None]):
     def action_source(self) -> None:
         from liaoning_tui.ui.screens.source import SourceScreen
 
-        facts = facts_of(self.app)
-        for name, series_id, point in self._points(self.cursor):
-            if not point.source:
-                continue
-            found = find_series(facts, series_id)
-            if found is None or not point.quote:
-                self.app.push_screen(SourceScreen(facts, ref=Ref.source(point.source)))
+        for _, _, point in self._points(self.cursor):
+            if point.source:
+                self.app.push_screen(SourceScreen(Ref.source(point.source)))
                 return
-            series = found[1]
-            figure = Figure(
-                metric=f"{series.metric}, {describe_period(point.period)}",
-                value=point.value or 0.0,
-                unit=series.unit,
-                source=point.source,
-                quote=point.quote,
-                scale=series.scale,
-            )
-            self.app.push_screen(SourceScreen(facts, figure=figure, name=name))
-            return
         self.notify("This period has no source: it is a gap.", severity="warning")
 
     def action_add(self) -> None:
         from liaoning_tui.ui.screens.series_pick import SeriesPick
 
-        found = find_series(facts_of(self.app), self.ids[0])
+        found = find_series(facts_of(self), self.ids[0])
         if found is not None:
             self.app.push_screen(SeriesPick(found[1], self.ids), self.add)
 
@@ -210,7 +195,7 @@ class SeriesScreen(Screen[None]):
         """Draw the series `series_id` beside the others, or say why it cannot be."""
         if series_id is None or series_id in self.ids:
             return
-        facts = facts_of(self.app)
+        facts = facts_of(self)
         first, other = find_series(facts, self.ids[0]), find_series(facts, series_id)
         if first is None or other is None:
             self.notify(f"No series {series_id!r} in this fact base.", severity="error")
@@ -230,9 +215,9 @@ class SeriesScreen(Screen[None]):
         self.redraw()
 
     def action_entity(self) -> None:
-        found = find_series(facts_of(self.app), self.ids[0])
+        found = find_series(facts_of(self), self.ids[0])
         if found is not None:
-            go_to(self, Ref.entity(found[0].id))
+            self.post_message(GoTo(Ref.entity(found[0].id)))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -244,16 +229,3 @@ class SeriesScreen(Screen[None]):
         self.ids = [key for key in self.ids if find_series(facts, key) is not None]
         self.redraw()
         return None
-
-
-def go_to(screen: Screen[Any], ref: Ref, figure: int | None = None) -> None:
-    """Close the pushed screens and show `ref` in the explorer, recorded in its history.
-
-    GoTo goes to the explorer screen, which handles it today; once the app handles GoTo
-    (issue 11) it bubbles there from the explorer just the same.
-    """
-    app = screen.app
-    explorer = app.screen_stack[0]
-    while len(app.screen_stack) > 1:
-        app.pop_screen()
-    explorer.post_message(GoTo(ref, figure))

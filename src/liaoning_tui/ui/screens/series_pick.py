@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 from liaoning_tui.facts.compare import refusal
 from liaoning_tui.facts.display import series_unit
 from liaoning_tui.facts.model import Series
-from liaoning_tui.ui.current import facts_of
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
-from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.owner import facts_of
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 
-class PickList(OptionList):
+class PickList(PagedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
 
@@ -37,7 +38,7 @@ class SeriesPick(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options: list[tuple[bool, Option]] = []
-        for entity, series in facts_of(self.app).all_series():
+        for entity, series in facts_of(self).all_series():
             if series.id in self.shown:
                 continue
             same = refusal(self.first, series) is None

@@ -13,8 +13,8 @@ from liaoning_tui.facts.display import number
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.series_rows import point_value, rows, source_name, step_text
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
-from liaoning_tui.ui.text import plain
 from liaoning_tui.ui.widgets.series_chart import MARKERS, axis_unit
 
 SOURCE_WIDTH = 24

@@ -1,4 +1,5 @@
-"""A series in the detail pane: a sparkline as wide as the pane, Enter opens the series view."""
+"""The series in the detail pane: sparklines as wide as the pane; Enter opens the series view of
+the one under the cursor."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from rich.text import Text
 from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from liaoning_tui.facts.display import number, series_unit
 from liaoning_tui.facts.model import Point, Series
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.rich_text import plain, series_notes
+from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
-from liaoning_tui.ui.text import plain, series_notes
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -146,21 +150,29 @@ def series_text(series: Series, width: int, palette: Palette) -> Text:
     return out
 
 
-class SeriesSpark(Widget, can_focus=True):
-    """A series' sparkline, labels and notes; Enter (or a click) asks for its series view."""
+class SeriesSparks(Widget, can_focus=True):
+    """Every series of an entity, one under the other; j/k pick one, Enter (or a click) asks for
+    its series view. One widget for them all, so moving in the tree mounts nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Chart", tooltip="Open the series as a chart with its points"),
+        Binding(
+            "enter",
+            "choose",
+            "Chart",
+            id="chart-series",
+            tooltip="Open the series under the cursor as a chart with its points and sources",
+        ),
+        *vim_moves("cursor_down", "cursor_up"),
+        Binding("down", "cursor_down", "Next series", show=False),
+        Binding("up", "cursor_up", "Previous series", show=False),
     ]
     DEFAULT_CSS = """
-    SeriesSpark {
+    SeriesSparks {
         height: auto;
-        margin-bottom: 1;
-    }
-    SeriesSpark:focus {
-        background: $boost;
     }
     """
+
+    cursor: reactive[int] = reactive(0)
 
     @dataclass
     class Chosen(Message):
@@ -168,16 +180,62 @@ class SeriesSpark(Widget, can_focus=True):
 
         series_id: str
 
-    def __init__(self, series: Series) -> None:
-        super().__init__(classes="series")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.series: tuple[Series, ...] = ()
+        self.tops: list[int] = []
+        """The first line of each series, as last rendered."""
+
+    def show(self, series: tuple[Series, ...]) -> None:
+        """Draw `series`, the cursor on the first."""
         self.series = series
+        self.set_reactive(SeriesSparks.cursor, 0)
+        self.refresh(layout=True)
 
     def render(self) -> RenderResult:
-        return series_text(self.series, max(self.content_size.width, 12), Palette.of(self.app))
+        width = max(self.content_size.width, 12)
+        palette = Palette.of(self.app)
+        out = Text()
+        self.tops = []
+        for index, series in enumerate(self.series):
+            if index:
+                out.append("\n\n")
+            self.tops.append(out.plain.count("\n"))
+            marked = self.has_focus and index == self.cursor
+            out.append("▶ " if marked else "", style="bold")
+            out.append_text(series_text(series, width - (2 if marked else 0), palette))
+        return out
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        if self.tops and 0 <= self.cursor < len(self.tops):
+            top = self.tops[self.cursor]
+            end = self.tops[self.cursor + 1] if self.cursor + 1 < len(self.tops) else top + 8
+            parent = self.parent
+            if isinstance(parent, Widget):
+                region = self.virtual_region
+                parent.scroll_to_region(
+                    Region(0, region.y + top, region.width, end - top), animate=False
+                )
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.cursor = min(self.cursor + 1, max(len(self.series) - 1, 0))
+
+    def action_cursor_up(self) -> None:
+        self.cursor = max(self.cursor - 1, 0)
 
     def action_choose(self) -> None:
-        self.post_message(self.Chosen(self.series.id))
+        if 0 <= self.cursor < len(self.series):
+            self.post_message(self.Chosen(self.series[self.cursor].id))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.series.id))
+        chosen = max((index for index, top in enumerate(self.tops) if top <= event.y), default=0)
+        self.cursor = chosen
+        self.action_choose()
