@@ -240,13 +240,18 @@ class ExplorerScreen(Screen[None]):
 
         self.app.push_screen(GrowthScreen(self.facts), self._arrive)
 
-    def action_search(self) -> None:
+    def search_index(self) -> SearchIndex:
+        """The search index of the shown fact base, built now if the background has not yet."""
         from liaoning_tui.facts.search import SearchIndex
-        from liaoning_tui.ui.screens.search import SearchScreen
 
         if self._index is None:
             self._index = SearchIndex(self.facts)
-        self.app.push_screen(SearchScreen(self.facts, self._index), self._searched)
+        return self._index
+
+    def action_search(self) -> None:
+        from liaoning_tui.ui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.facts, self.search_index()), self._searched)
 
     def _searched(self, result: tuple[list[Hit], int] | None) -> None:
         if result is None:
