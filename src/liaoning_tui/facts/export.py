@@ -36,8 +36,15 @@ CSV_COLUMNS: tuple[str, ...] = (
     "quote",
     "doubt",
     "series",
+    "note",
+    "as_published",
+    "scope",
+    "confidence",
 )
-"""One row per figure and per series point; `series` is the series id, empty for a figure."""
+"""One row per figure and per series point; `series` is the series id, empty for a figure.
+
+`doubt` holds only a figure's doubt; `note` a figure's or point's note; `as_published` a figure's
+own words ("one-seventh"); `scope` and `confidence` are the series' own, on each of its points."""
 
 _T = TypeVar("_T")
 
@@ -203,6 +210,10 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                 figure.quote,
                 figure.doubt,
                 "",
+                figure.note,
+                figure.as_published,
+                "",
+                "",
             )
         for series in entity.series:
             for point in series.points:
@@ -218,8 +229,12 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                     "",
                     point.source,
                     point.quote,
-                    point.note,
+                    "",
                     series.id,
+                    point.note,
+                    "",
+                    series.scope,
+                    series.confidence,
                 )
 
 
