@@ -86,7 +86,7 @@ def test_entity_counts_by_kind(default_facts: FactBase) -> None:
 def test_figure_series_and_source_counts(default_facts: FactBase) -> None:
     assert default_facts.figure_count == 47
     assert default_facts.series_count == 13
-    assert len(default_facts.sources) == 60
+    assert len(default_facts.sources) == 90
     article_figures = [item for _, item in default_facts.figures() if item.source == "article"]
     assert len(article_figures) == 22
 
@@ -175,7 +175,7 @@ def test_cgip_area_industries_and_investors(default_facts: FactBase) -> None:
     )
     assert (investors.value, investors.unit) == (84, "count")
     cgip = default_facts.entity("cgip")
-    assert cgip.date == "2015-12"
+    assert (cgip.date, cgip.provenance.date) == ("2015-12-17", "lnd-2020-12-cgip")
     focus = {link.target for link in cgip.links if link.rel == "focuses_on"}
     assert focus == {
         "intelligent-equipment",
@@ -237,7 +237,8 @@ def test_dalian_ftz_figures(default_facts: FactBase) -> None:
         if item.metric == "Share of the province's import and export"
     ]
     assert [(item.value, item.unit) for item in trade_share] == [(14, "percent")]
-    assert default_facts.entity("dalian-ftz").date == "2017-04"
+    dalian = default_facts.entity("dalian-ftz")
+    assert (dalian.date, dalian.provenance.date) == ("2017-04-10", "dlftz-launch")
 
 
 def test_interview_trip(default_facts: FactBase) -> None:
@@ -274,12 +275,15 @@ def test_people_their_roles_and_organizations(default_facts: FactBase) -> None:
 
 
 def test_events_and_their_dates(default_facts: FactBase) -> None:
-    dates = {entity.id: entity.date for entity in default_facts.by_kind("event")}
+    dates = {
+        entity.id: (entity.date, entity.provenance.date)
+        for entity in default_facts.by_kind("event")
+    }
     assert dates == {
-        "scio-interview-trip": "2023",
-        "wrc-2023": "2023-08",
-        "cgip-plan-approval": "2015-12",
-        "dalian-ftz-approval": "2017-04",
+        "scio-interview-trip": ("2023", "article"),
+        "wrc-2023": ("2023-08-16", "ccn-2023-08-wrc"),
+        "cgip-plan-approval": ("2015-12-17", "lnd-2020-12-cgip"),
+        "dalian-ftz-approval": ("2017-03-15", "swt-ln-ftz-plan"),
     }
     held = [link.target for link in default_facts.entity("wrc-2023").links if link.rel == "held_in"]
     assert held == ["beijing"]
@@ -469,3 +473,70 @@ def test_every_entity_has_a_slug_and_a_summary(default_facts: FactBase) -> None:
         assert entity.summary.strip(), entity.id
         if entity.date:
             parse_date(entity.date)
+
+
+def _dated(facts: FactBase, entity_id: str) -> list[tuple[str, str, str]]:
+    return [
+        (statement.date, statement.source, statement.text)
+        for statement in facts.entity(entity_id).statements
+    ]
+
+
+def test_dates_as_the_sources_say_with_the_articles_kept(default_facts: FactBase) -> None:
+    approval = _dated(default_facts, "dalian-ftz-approval")
+    assert [(date, source) for date, source, _ in approval] == [
+        ("2017-04", "article"),
+        ("2017-03-15", "swt-ln-ftz-plan"),
+    ]
+    summary = default_facts.entity("dalian-ftz-approval").summary
+    assert "notice dated 15 March 2017" in summary
+    assert "launched on 10 April 2017" in summary
+    assert """The article's "approved by the State Council in April 2017" is kept""" in summary
+    launch = _dated(default_facts, "dalian-ftz")
+    assert [(date, source) for date, source, _ in launch][-2:] == [
+        ("2017-04-10", "dlftz-launch"),
+        ("2017-04-10", "xinhua-2017-04-ftz"),
+    ]
+    park = _dated(default_facts, "cgip-plan-approval")
+    assert [(date, source) for date, source, _ in park] == [
+        ("2015-12", "article"),
+        ("2015-12-17", "lnd-2020-12-cgip"),
+        ("", "govcn-2015-12-cgip"),
+    ]
+    assert "23 December 2015" in park[2][2]
+    wrc = _dated(default_facts, "wrc-2023")
+    assert wrc[1][:2] == ("2023-08-16", "ccn-2023-08-wrc")
+    assert "from 16 to 22 August 2023" in wrc[1][2]
+    assert default_facts.entity("wrc-2023").summary.startswith(
+        "The World Robot Conference held in Beijing from 16 to 22 August 2023"
+    )
+
+
+def test_every_name_date_and_link_cites_a_source_or_is_editorial(default_facts: FactBase) -> None:
+    from liaoning_tui.facts.provenance import unsourced
+
+    assert unsourced(default_facts, "") == []
+    for entity in default_facts.entities.values():
+        assert (entity.provenance.name_zh != "") == (entity.name_zh != ""), entity.id
+        assert (entity.provenance.date != "") == (entity.date != ""), entity.id
+        assert [alias for alias, _ in entity.provenance.aliases] == list(entity.aliases)
+
+
+def test_names_no_source_writes_are_gone(default_facts: FactBase) -> None:
+    aliases = {alias for entity in default_facts.entities.values() for alias in entity.aliases}
+    assert not aliases & {"Dalian Port Group", "ZF Friedrichshafen", "BMW Group"}
+    for person in default_facts.by_kind("person"):
+        assert (person.id, person.name_zh) in {("fu-qiang", ""), ("li-kai", "")}
+    cgip = default_facts.entity("cgip")
+    assert cgip.provenance.of_alias("中德产业园") == "ce-2016-02-cgip"
+    assert default_facts.sources["article"].url == (
+        "eworksglobal.com/View/Article/NewsDetail.aspx?id=16016"
+    )
+    editorial = sorted(
+        (entity.id, alias)
+        for entity in default_facts.entities.values()
+        for alias, cited in entity.provenance.aliases
+        if cited == "editorial"
+    )
+    assert len(editorial) == 38
+    assert ("port-dalian", "Dalian port") in editorial

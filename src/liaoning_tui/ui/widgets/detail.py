@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from liaoning_tui.facts.display import change, figure_value
 from liaoning_tui.facts.model import Entity, FactBase, Figure, Source
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.provenance import names_text
 from liaoning_tui.facts.quotes import QuoteIndex
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
 from liaoning_tui.ui.palette import Palette
@@ -122,8 +123,8 @@ class DetailPane(ScrollBox):
         if entity.date:
             kind += f" · {describe_period(entity.date)}"
         yield self._heading(entity.name, entity.name_zh, kind)
-        if entity.aliases:
-            yield Static(plain("also: " + ", ".join(entity.aliases), "dim"), classes="aliases")
+        if names := names_text(entity):
+            yield Static(plain(names, "dim"), classes="aliases")
         if entity.summary:
             yield Static(plain(entity.summary), classes="summary")
         if entity.figures:

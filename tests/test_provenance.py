@@ -1,0 +1,153 @@
+"""Names have provenance: each Chinese name, alias, date and link cites a source or is editorial."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from liaoning_tui.facts import FactBase, FactBaseError, loads
+from liaoning_tui.facts.provenance import name_lines, names_text
+
+BASE = """\
+title = "Names"
+
+[[sources]]
+id = "article"
+title = "An article"
+publisher = "e-works"
+date = "2023"
+
+[[sources]]
+id = "mca"
+title = "Division codes"
+
+[[entities]]
+id = "liaoning"
+kind = "province"
+name = "Liaoning"
+
+[[entities]]
+id = "shenyang"
+kind = "city"
+name = "Shenyang"
+name_zh = "沈阳"
+aliases = ["Mukden", "沈阳市"]
+date = "1625"
+
+[entities.provenance]
+name_zh = "mca"
+aliases = { "沈阳市" = "mca" }
+
+[[entities.links]]
+rel = "located_in"
+to = "liaoning"
+source = "editorial"
+
+[[entities.links]]
+rel = "part_of"
+to = "liaoning"
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "liaoning_tui", *args], capture_output=True, text=True
+    )
+
+
+def test_check_warns_about_each_unsourced_name_and_still_exits_0(
+    write_facts: Callable[[str], Path],
+) -> None:
+    path = write_facts(BASE)
+    result = run("check", str(path))
+    assert result.returncode == 0
+    assert (
+        result.stdout
+        == f"{path}: ok: 2 entities (1 province, 1 city); 0 figures; 0 series; 2 sources\n"
+    )
+    how = 'cite a source id or "editorial"'
+    assert result.stderr.splitlines() == [
+        f"{path}:23:12: entities[1].aliases[0]: warning: alias 'Mukden' gives no source; "
+        f"in provenance.aliases, {how}",
+        f"{path}:24:8: entities[1].date: warning: date '1625' gives no source; "
+        f"in provenance.date, {how}",
+        f"{path}:35:1: entities[1].links[1]: warning: link 'part of liaoning' gives no source; "
+        f"in its source, {how}",
+    ]
+
+
+def test_check_on_the_default_base_prints_no_warning() -> None:
+    result = run("check")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert ": ok: 52 entities" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ('name_zh = "mca"', 'name_zh = "mcaa"'),
+            "27:11: entities[1].provenance.name_zh: no source with id 'mcaa'; did you mean 'mca'?",
+        ),
+        (
+            ('{ "沈阳市" = "mca" }', '{ "沈阳" = "mca" }'),
+            "28:13: entities[1].provenance.aliases.沈阳: no alias '沈阳' in the entity's aliases",
+        ),
+        (
+            ('name_zh = "mca"', 'date = "mca"\ntitle = "x"'),
+            "28:1: entities[1].provenance.title: unknown key 'title'",
+        ),
+        (
+            ('id = "mca"', 'id = "editorial"'),
+            "10:6: sources[1].id: "
+            "'editorial' is not a source id: it marks what the base adds itself",
+        ),
+    ],
+)
+def test_provenance_problems_are_placed(change: tuple[str, str], expected: str) -> None:
+    text = BASE.replace(*change)
+    with pytest.raises(FactBaseError) as raised:
+        loads(text, "names.toml")
+    found = [str(problem) for problem in raised.value.problems]
+    assert f"names.toml:{expected}" in found
+
+
+def test_a_name_without_a_value_cannot_cite() -> None:
+    text = BASE.replace('name_zh = "沈阳"\n', "")
+    with pytest.raises(FactBaseError) as raised:
+        loads(text, "names.toml")
+    assert [str(problem) for problem in raised.value.problems] == [
+        "names.toml:26:1: entities[1].provenance.name_zh: "
+        "the entity has no 'name_zh' to give a source"
+    ]
+
+
+def test_how_each_name_reads() -> None:
+    facts = loads(BASE)
+    shenyang = facts.entity("shenyang")
+    assert name_lines(shenyang) == [
+        ("Chinese name", "沈阳", "mca"),
+        ("date", "1625", "no source"),
+        ("also", "Mukden", "no source"),
+        ("also", "沈阳市", "mca"),
+    ]
+    assert names_text(shenyang) == (
+        "Chinese name (mca) · date (no source) · also: Mukden (no source), 沈阳市 (mca)"
+    )
+    assert shenyang.cited_sources() == ["mca"]
+    assert names_text(facts.entity("liaoning")) == ""
+
+
+def test_the_default_base_reads_its_names(default_facts: FactBase) -> None:
+    assert names_text(default_facts.entity("cgip")) == (
+        "Chinese name (lnd-2020-12-cgip) · date (lnd-2020-12-cgip) · also: CGIP (article), "
+        "Sino-German park (editorial), China-Germany Industrial Park (editorial), "
+        "Sino-German High-End Equipment Manufacturing Industrial Park (editorial), "
+        "中德产业园 (ce-2016-02-cgip)"
+    )
+    assert names_text(default_facts.entity("fu-qiang")) == ""
