@@ -151,3 +151,21 @@ def test_the_default_base_reads_its_names(default_facts: FactBase) -> None:
         "中德产业园 (ce-2016-02-cgip)"
     )
     assert names_text(default_facts.entity("fu-qiang")) == ""
+
+
+async def test_the_detail_pane_says_where_names_come_from(default_facts: FactBase) -> None:
+    from liaoning_tui.ui.app import build_app
+    from liaoning_tui.ui.refs import Ref
+    from tests.screen import visible_text
+
+    app = build_app(default_facts)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"cgip", "enter")
+        await pilot.pause()
+        assert app.explorer.current == Ref.entity("cgip")
+        text = " ".join(visible_text(app).split())
+        assert (
+            "Chinese name (lnd-2020-12-cgip) · date (lnd-2020-12-cgip) · also: CGIP (article),"
+            in text
+        )
+        assert "Sino-German park (editorial)" in text
