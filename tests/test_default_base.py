@@ -84,7 +84,7 @@ def test_entity_counts_by_kind(default_facts: FactBase) -> None:
 
 
 def test_figure_series_and_source_counts(default_facts: FactBase) -> None:
-    assert default_facts.figure_count == 47
+    assert default_facts.figure_count == 48
     assert default_facts.series_count == 13
     assert len(default_facts.sources) == 90
     article_figures = [item for _, item in default_facts.figures() if item.source == "article"]
@@ -415,6 +415,10 @@ def test_port_container_series(default_facts: FactBase) -> None:
     for item in (dalian, yingkou):
         assert (item.unit, item.scale) == ("teu", "million")
     dalian_points = by_period(dalian)
+    assert dalian_points["2013"] == 10.015
+    (point_2013,) = [point for point in dalian.points if point.period == "2013"]
+    assert point_2013.source == "sinotf-2014-01"
+    assert "gives 10.86 million" in point_2013.note
     assert dalian_points["2014"] == 10.13
     assert dalian_points["2018"] == 9.77
     assert dalian_points["2019"] is None
@@ -432,8 +436,20 @@ def test_cgip_output_history(default_facts: FactBase) -> None:
     output = series(default_facts, "cgip-industrial-output")
     assert (output.unit, output.scale) == ("yuan", "billion")
     points = by_period(output)
-    assert (points["2014"], points["2021"], points["2022"]) == (48.0, 94.61, 86.4)
-    assert all(points[str(year)] is None for year in range(2015, 2021))
+    assert (points["2021"], points["2022"]) == (94.61, 86.4)
+    assert all(points[str(year)] is None for year in range(2014, 2021))
+    assert output.scope == (
+        "Gross industrial output of the park's industrial enterprises above designated size "
+        "(规模以上工业总产值), calendar year."
+    )
+    brochure = figure(default_facts, "cgip", "Industrial output value", period="2014")
+    assert (brochure.value, brochure.scale, brochure.period, brochure.source) == (
+        480,
+        "亿",
+        "2014",
+        "cgip-brochure",
+    )
+    assert brochure.doubt == ""
 
 
 def test_every_series_is_ordered_without_overlap(default_facts: FactBase) -> None:
@@ -540,3 +556,64 @@ def test_names_no_source_writes_are_gone(default_facts: FactBase) -> None:
     )
     assert len(editorial) == 38
     assert ("port-dalian", "Dalian port") in editorial
+
+
+def test_series_say_their_breaks_and_rate_every_period(default_facts: FactBase) -> None:
+    gdp = series(default_facts, "liaoning-gdp")
+    assert gdp.confidence.startswith(
+        "High for 2008–09 and 2021–24; low for 2010 (one consultancy page); medium for 2014–20. "
+        "2011–13 and 2019 are missing"
+    )
+    assert "imply a 2023 base of 3,261.27 / 1.039 = 3,138.9 billion yuan, not the 3,020.94" in (
+        gdp.confidence
+    )
+    assert "implies 2,511 / 1.006 = 2,496 for 2019, a fall of about 1.3%" in gdp.confidence
+    assert "the first quarter of 2019 grew 6.1%" in gdp.confidence
+    assert "`" not in gdp.scope
+    openings = {
+        "port-dalian-containers": "Medium for 2011–18; low-medium for 2020",
+        "port-yingkou-containers": "Low-medium for 2003–05 (China Daily and China Ports pages "
+        "of 2005); medium for 2011–16; 2006–10 and 2017–21 were not found",
+        "cgip-industrial-output": "Medium for 2021–22 (People's Daily and Xinhua reports); "
+        "2014–20 were not found on this scope",
+        "bmw-brilliance-production": "Low-medium for 2019–21",
+    }
+    for series_id, opening in openings.items():
+        assert series(default_facts, series_id).confidence.startswith(opening), series_id
+
+
+def _texts(facts: FactBase) -> list[str]:
+    found: list[str] = []
+    for source in facts.sources.values():
+        found += [source.title, source.note]
+    for entity in facts.entities.values():
+        found.append(entity.summary)
+        found += [item.note + item.doubt for item in entity.figures]
+        found += [text for item in entity.series for text in (item.scope, item.confidence)]
+        found += [point.note for item in entity.series for point in item.points]
+        found += [statement.text for statement in entity.statements]
+    return found
+
+
+def test_no_text_cites_a_research_file_or_an_address_fragment(default_facts: FactBase) -> None:
+    for text in _texts(default_facts):
+        assert "time-series.md" not in text, text
+        assert "names-and-places.md" not in text, text
+        assert ".shtml" not in text and ".html" not in text, text
+        assert "`" not in text, text
+
+
+def test_notes_from_the_arithmetic_show_their_working(default_facts: FactBase) -> None:
+    total = figure(default_facts, "dalian-ftz", "Total GDP over the past years")
+    assert "Almost certainly cumulative" in total.note
+    assert "329 / 2,897.51 billion in 2022 = 11.4%" in total.note
+    assert round(329 / 2897.51 * 100, 1) == 11.4
+    trade = figure(default_facts, "dalian-ftz", "Import and export", period="")
+    assert "112.3 / 0.14 = 802 billion" in trade.note
+    assert "130.8 / 0.165 = 793 billion in 2022" in trade.note
+    assert (round(112.3 / 0.14), round(130.8 / 0.165)) == (802, 793)
+    high_tech = figure(default_facts, "high-tech-manufacturing", "Growth, year on year")
+    assert "(7 × 8.3 − 3 × 14.9) / 4 = 3.35, about 3.4%, for April–July" in high_tech.note
+    assert round((7 * 8.3 - 3 * 14.9) / 4, 2) == 3.35
+    for item in (total, trade, high_tech):
+        assert item.doubt == ""
