@@ -14,34 +14,64 @@ from functools import cache
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """Runs of Han characters, the only script these readings convert."""
 _MARKS = re.compile(r"[\u0300-\u036f]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+"""Latin letters that may carry a diacritic, and the combining marks themselves."""
 _NOT_LETTERS = re.compile(r"[^a-z]")
 
 
+class _Simplified(dict[int, str]):
+    """A `str.translate` table filled one character at a time, as characters are first met.
+
+    Character by character rather than by OpenCC's phrases: the index and the query are folded
+    alike, and a phrase walk per text tripled the time to index a base of 10,000 companies.
+    """
+
+    def __init__(self, convert: Callable[[str], str]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self.convert(chr(code))
+        return value
+
+
 @cache
-def _to_simplified() -> Callable[[str], str]:
+def _simplified() -> _Simplified:
     from opencc import OpenCC
 
-    convert: Callable[[str], str] = OpenCC("t2s").convert
-    return convert
+    return _Simplified(OpenCC("t2s").convert)
 
 
 def simplified(text: str) -> str:
     """Han characters in simplified form (遼寧 -> 辽宁); other text is left as it is."""
     if not CJK.search(text):
         return text
-    return _to_simplified()(text)
+    return text.translate(_simplified())
+
+
+@cache
+def _word_pinyin(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(word))
 
 
 def pinyin(text: str) -> str:
-    """The toneless pinyin of the Han characters of `text`, run together (新松 -> xinsong)."""
-    from pypinyin import lazy_pinyin
+    """The toneless pinyin of the Han characters of simplified `text`, run together (新松 ->
+    xinsong).
 
-    runs = CJK.findall(simplified(text))
-    return "".join("".join(lazy_pinyin(run)) for run in runs)
+    Words are read through pypinyin's own segmentation, so a polyphonic character takes the
+    reading of its word, and each word is converted once: names share most of their words.
+    """
+    from pypinyin.seg.simpleseg import seg
+
+    return "".join(_word_pinyin(word) for run in CJK.findall(text) for word in seg(run))
 
 
 def unaccented(text: str) -> str:
     """Text without Latin diacritics, so `Dàlián` and `shěnyáng` read as `Dalian`, `shenyang`."""
+    if text.isascii() or not _ACCENTED.search(text):
+        return text
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
 
 

@@ -183,12 +183,11 @@ class SearchIndex:
                 postings.setdefault(token, []).append(index)
         self._postings = postings
         self._vocabulary = sorted(token for token in postings if not _CJK.search(token))
-        self._holders = {
-            target.text: len({other.entity_id for other in choice.targets})
-            for choice in self._choices
-            if choice.field == "quote"
-            for target in choice.targets
-        }
+        self._holders: dict[str, int] = {}
+        for choice in self._choices:
+            if choice.field == "quote":
+                holders = len({target.entity_id for target in choice.targets})
+                self._holders.update((target.text, holders) for target in choice.targets)
         self._pinyin = sorted(
             (spelled, index)
             for index, choice in enumerate(self._choices)
