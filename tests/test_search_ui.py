@@ -36,7 +36,7 @@ async def test_slash_finds_traditional_characters_and_names_the_field(
         text = visible_text(app)
         assert "Shenyang  city  Chinese name: 沈阳" in text
         assert "name_zh" not in text
-        assert "3 hits" in text
+        assert "4 hits" in text
         await pilot.press("enter")
         await pilot.pause()
         assert app.explorer.current == Ref.entity("shenyang")
