@@ -11,8 +11,11 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """Runs of Han characters, the only script these readings convert."""
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+"""Runs of Chinese, Japanese and Korean characters, which search cuts into characters and pairs."""
+_WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _ACCENTED = re.compile(r"[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
 """Latin letters that may carry a diacritic, and the combining marks themselves."""
@@ -44,7 +47,7 @@ def _simplified() -> _Simplified:
 
 def simplified(text: str) -> str:
     """Han characters in simplified form (遼寧 -> 辽宁); other text is left as it is."""
-    if not CJK.search(text):
+    if not HAN.search(text):
         return text
     return text.translate(_simplified())
 
@@ -65,7 +68,7 @@ def pinyin(text: str) -> str:
     """
     from pypinyin.seg.simpleseg import seg
 
-    return "".join(_word_pinyin(word) for run in CJK.findall(text) for word in seg(run))
+    return "".join(_word_pinyin(word) for run in HAN.findall(text) for word in seg(run))
 
 
 def unaccented(text: str) -> str:
@@ -78,3 +81,29 @@ def unaccented(text: str) -> str:
 def as_pinyin_query(folded: str) -> str:
     """A folded query as pinyin is compared: letters only, no tones, no spaces (`da lian`)."""
     return _NOT_LETTERS.sub("", unaccented(folded))
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: compatibility-normalised, case-folded, spaces collapsed, Latin
+    accents dropped, Han characters simplified."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return simplified(unaccented(folded))
+
+
+def tokens(folded: str) -> set[str]:
+    """Words of folded text; runs of CJK characters give their characters and bigrams."""
+    if not CJK.search(folded):
+        return set(_WORD.findall(folded))
+    found: set[str] = set()
+    for word in _WORD.findall(folded):
+        last = 0
+        for run in CJK.finditer(word):
+            if run.start() > last:
+                found.add(word[last : run.start()])
+            text = run.group()
+            found.update(text)
+            found.update(text[index : index + 2] for index in range(len(text) - 1))
+            last = run.end()
+        if last < len(word):
+            found.add(word[last:])
+    return found

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -28,20 +27,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from liaoning_tui.facts.model import Entity, FactBase
-from liaoning_tui.facts.readings import as_pinyin_query, pinyin, simplified, unaccented
+from liaoning_tui.facts.readings import CJK as _CJK
+from liaoning_tui.facts.readings import as_pinyin_query, fold, pinyin, tokens
 
 FIELDS: tuple[str, ...] = ("name", "name_zh", "alias", "id", "metric", "summary", "quote")
 """Every field a hit can be in, best first: ties between fields of one entity go to the first."""
 
-FIELD_LABELS = {
-    "name": "name",
-    "name_zh": "Chinese name",
-    "alias": "alias",
-    "id": "id",
-    "metric": "metric",
-    "summary": "summary",
-    "quote": "quote",
-}
+FIELD_LABELS = {field: field for field in FIELDS} | {"name_zh": "Chinese name"}
 """How each field is named to a reader."""
 
 NAME_FIELDS = frozenset({"name", "name_zh", "alias", "id"})
@@ -60,9 +52,6 @@ _PINYIN_EXACT = 97.0
 _PINYIN_PREFIX = 85.0
 _MAX_CANDIDATES = 2000
 """A query of very common words scores only this many choices: names before texts, in file order."""
-
-_WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,32 +96,6 @@ class _Choice:
     key: str
     field: str
     targets: tuple[_Target, ...]
-
-
-def fold(text: str) -> str:
-    """Text as search compares it: compatibility-normalised, case-folded, spaces collapsed, Latin
-    accents dropped, Han characters simplified."""
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return simplified(unaccented(folded))
-
-
-def tokens(folded: str) -> set[str]:
-    """Words of folded text; runs of CJK characters give their characters and bigrams."""
-    if not _CJK.search(folded):
-        return set(_WORD.findall(folded))
-    found: set[str] = set()
-    for word in _WORD.findall(folded):
-        last = 0
-        for run in _CJK.finditer(word):
-            if run.start() > last:
-                found.add(word[last : run.start()])
-            text = run.group()
-            found.update(text)
-            found.update(text[index : index + 2] for index in range(len(text) - 1))
-            last = run.end()
-        if last < len(word):
-            found.add(word[last:])
-    return found
 
 
 def _fields(entity: Entity) -> Iterator[tuple[str, str, int | None]]:
