@@ -145,10 +145,15 @@ def test_how_each_name_reads() -> None:
 
 def test_the_default_base_reads_its_names(default_facts: FactBase) -> None:
     assert names_text(default_facts.entity("cgip")) == (
-        "Chinese name (lnd-2020-12-cgip) · date (lnd-2020-12-cgip) · also: CGIP (article), "
-        "Sino-German park (editorial), China-Germany Industrial Park (editorial), "
+        "Chinese name, date (lnd-2020-12-cgip) · also: CGIP (article), "
+        "Sino-German park, China-Germany Industrial Park, "
         "Sino-German High-End Equipment Manufacturing Industrial Park (editorial), "
         "中德产业园 (ce-2016-02-cgip)"
+    )
+    assert names_text(default_facts.entity("siasun")) == (
+        "Chinese name (siasun-inquiry-reply-2023) · date (people-2022-08-siasun) · also: "
+        "SIASUN, Siasun (article), 新松 (xinhua-jp-2018-08-siasun), 新松机器人 (ce-2016-02-cgip), "
+        "300024 (siasun-inquiry-reply-2023)"
     )
     assert names_text(default_facts.entity("fu-qiang")) == ""
 
@@ -164,8 +169,5 @@ async def test_the_detail_pane_says_where_names_come_from(default_facts: FactBas
         await pilot.pause()
         assert app.explorer.current == Ref.entity("cgip")
         text = " ".join(visible_text(app).split())
-        assert (
-            "Chinese name (lnd-2020-12-cgip) · date (lnd-2020-12-cgip) · also: CGIP (article),"
-            in text
-        )
-        assert "Sino-German park (editorial)" in text
+        assert "Chinese name, date (lnd-2020-12-cgip) · also: CGIP (article)," in text
+        assert "Manufacturing Industrial Park (editorial), 中德产业园 (ce-2016-02-cgip)" in text

@@ -34,18 +34,21 @@ def name_lines(entity: Entity) -> list[tuple[str, str, str]]:
 
 
 def names_text(entity: Entity) -> str:
-    """One line saying where each name comes from, for the detail pane and `show`:
-    `Chinese name (lnd-2020-12-cgip) · date (lnd-2020-12-cgip) · also: CGIP (article), …`."""
-    parts: list[str] = []
-    aliases: list[str] = []
+    """One line saying where each name comes from, for the detail pane and `show`; neighbours
+    of one provenance share it: `Chinese name, date (lnd-2020-12-cgip) · also: CGIP (article),
+    Sino-German park, China-Germany Industrial Park (editorial)`."""
+    groups: list[tuple[bool, list[str], str]] = []
     for what, value, cited in name_lines(entity):
-        if what == "also":
-            aliases.append(f"{value} ({cited})")
+        alias = what == "also"
+        if groups and groups[-1][0] == alias and groups[-1][2] == cited:
+            groups[-1][1].append(value if alias else what)
         else:
-            parts.append(f"{what} ({cited})")
+            groups.append((alias, [value if alias else what], cited))
+    own = [f"{', '.join(items)} ({cited})" for alias, items, cited in groups if not alias]
+    aliases = [f"{', '.join(items)} ({cited})" for alias, items, cited in groups if alias]
     if aliases:
-        parts.append("also: " + ", ".join(aliases))
-    return " · ".join(parts)
+        own.append("also: " + ", ".join(aliases))
+    return " · ".join(own)
 
 
 def _unsaid(index: int, entity: Entity) -> Iterator[tuple[Path, bool, str]]:
