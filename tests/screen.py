@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -21,7 +22,7 @@ def plain(value: object) -> str:
     return console.export_text()
 
 
-def visible_text(app: App[object]) -> str:
+def visible_text(app: App[Any]) -> str:
     """The text of every displayed Static, table cell, tree label and option of the top screen."""
     lines: list[str] = []
     for widget in app.screen.query("*"):

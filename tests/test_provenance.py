@@ -171,3 +171,19 @@ async def test_the_detail_pane_says_where_names_come_from(default_facts: FactBas
         text = " ".join(visible_text(app).split())
         assert "Chinese name, date (lnd-2020-12-cgip) · also: CGIP (article)," in text
         assert "Manufacturing Industrial Park (editorial), 中德产业园 (ce-2016-02-cgip)" in text
+
+
+def test_provenance_survives_the_parse_cache_and_the_json_export(
+    write_facts: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from liaoning_tui.facts.cache import entry_for, load_cached, read_entry
+    from liaoning_tui.facts.export import from_json, to_json
+
+    path = write_facts(BASE)
+    first = load_cached(path, tmp_path)
+    cached = read_entry(entry_for(path.read_bytes(), tmp_path))
+    assert cached is not None
+    assert cached.entity("shenyang").provenance == first.entity("shenyang").provenance
+    assert first.entity("shenyang").provenance.of_alias("沈阳市") == "mca"
+    again = from_json(to_json(first))
+    assert again.entities == first.entities

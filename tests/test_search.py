@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from liaoning_tui.facts import FactBase, loads
-from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex, fold, tokens
+from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex
+from liaoning_tui.facts.spelling import fold, tokens
 
 SMALL = """\
 title = "Search cases"

@@ -27,8 +27,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from liaoning_tui.facts.model import Entity, FactBase
-from liaoning_tui.facts.readings import CJK as _CJK
-from liaoning_tui.facts.readings import as_pinyin_query, fold, pinyin, tokens
+from liaoning_tui.facts.spelling import CJK as _CJK
+from liaoning_tui.facts.spelling import as_pinyin_query, fold, pinyin, tokens
 
 FIELDS: tuple[str, ...] = ("name", "name_zh", "alias", "id", "metric", "summary", "quote")
 """Every field a hit can be in, best first: ties between fields of one entity go to the first."""

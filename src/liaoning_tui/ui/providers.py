@@ -13,8 +13,8 @@ from textual.markup import escape
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.vocabulary import KINDS
 from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.screens.explorer import ExplorerScreen
 
 READ_AS = 90.0
 """A search-index score from which the query is taken to name the entity: an exact or prefix match
@@ -34,12 +34,8 @@ class Command:
 class GoToProvider(Provider):
     """One command per entity and source, found by name, Chinese name, alias or id."""
 
-    @property
-    def explorer(self) -> ExplorerScreen:
-        return next(s for s in self.app.screen_stack if isinstance(s, ExplorerScreen))
-
     def _commands(self) -> list[Command]:
-        facts = self.explorer.facts
+        facts = facts_of(self.app)
         commands = [
             Command(
                 f"Go to {clean(entity.name)}",
@@ -63,7 +59,7 @@ class GoToProvider(Provider):
         return commands
 
     def _go(self, ref: Ref) -> None:
-        self.explorer.post_message(GoTo(ref))
+        self.app.post_message(GoTo(ref))
 
     async def discover(self) -> Hits:
         for command in self._commands():
@@ -72,11 +68,21 @@ class GoToProvider(Provider):
             )
 
     def _read_as_written(self, query: str) -> dict[str, float]:
-        """Entities whose names the query reads as (traditional characters, pinyin), 0..1."""
-        from liaoning_tui.facts.search import NAME_FIELDS
+        """Entities whose names the query reads as (traditional characters, pinyin), 0..1, from
+        the explorer's search index (built now if the background has not yet)."""
+        from liaoning_tui.facts.search import NAME_FIELDS, SearchIndex
+        from liaoning_tui.ui.screens.explorer import ExplorerScreen
 
+        explorer = next(
+            (screen for screen in self.app.screen_stack if isinstance(screen, ExplorerScreen)),
+            None,
+        )
+        if explorer is None:
+            return {}
+        if explorer.search_index is None:
+            explorer.search_index = SearchIndex(explorer.facts)
         found: dict[str, float] = {}
-        for hit in self.explorer.search_index().search(query, limit=50):
+        for hit in explorer.search_index.search(query, limit=50):
             if hit.field in NAME_FIELDS and hit.figure is None and hit.score >= READ_AS:
                 found.setdefault(hit.entity_id, hit.score / 100)
         return found

@@ -17,7 +17,8 @@ from liaoning_tui.facts.display import figure_value
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.search import FIELD_LABELS, Hit, SearchIndex
 from liaoning_tui.facts.vocabulary import KINDS
-from liaoning_tui.ui.text import plain
+from liaoning_tui.rich_text import plain
+from liaoning_tui.ui.owner import facts_of
 
 LIMIT = 50
 
@@ -31,11 +32,13 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, facts: FactBase, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex) -> None:
         super().__init__()
-        self.facts = facts
         self.index = index
         self.hits: list[Hit] = []
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        return "The fact base was reloaded: search again to find what it holds now."
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -72,7 +75,7 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             status.update("No match.")
 
     def label(self, hit: Hit) -> Text:
-        entity = self.facts.entities[hit.entity_id]
+        entity = facts_of(self).entities[hit.entity_id]
         out = plain(entity.name, "bold")
         if hit.figure is not None:
             figure = entity.figures[hit.figure]

@@ -1,4 +1,5 @@
-"""The ways a reader writes a Chinese name: in traditional characters, or in pinyin.
+"""How a reader spells a name, and how search folds what is typed: Chinese in traditional
+characters or in pinyin, Latin with or without accents.
 
 The converters load dictionaries (pypinyin takes about a quarter of a second), so they are imported
 on first use, which is when a search index is built, never at start-up.
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-"""Runs of Han characters, the only script these readings convert."""
+"""Runs of Han characters, the only script these conversions touch."""
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 """Runs of Chinese, Japanese and Korean characters, which search cuts into characters and pairs."""
 _WORD = re.compile(r"[^\W_]+")
