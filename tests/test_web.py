@@ -9,6 +9,7 @@ import io
 import os
 import re
 import shlex
+import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -256,7 +257,8 @@ async def test_the_full_page_past_max_sessions_and_a_refused_extra_tab(start: St
     second = await client.ws_connect("/ws", headers=origin(client))
     text = await screen_until(second, "Please try again in a little while.")
     assert text.startswith("The server is full")
-    assert "reason=limit" in log_of(client)
+    assert "reason=limit path=/\n" in log_of(client)
+    assert "reason=limit path=/ws\n" in log_of(client)
     await first.close()
     for _ in range(100):
         if (await client.get("/")).status == 200:
@@ -276,3 +278,44 @@ async def test_an_idle_explorer_is_ended_and_the_reader_told(start: Start) -> No
             break
         await asyncio.sleep(0.05)
     assert "status=idle" in log_of(client)
+
+
+async def test_one_address_gets_at_most_max_per_address_tabs(start: Start) -> None:
+    client = await start(anonymous=True, max_per_address=1)
+    first = await client.ws_connect("/ws", headers=origin(client))
+    await screen_until(first, "Overview")
+    second = await client.ws_connect("/ws", headers=origin(client))
+    text = await screen_until(second, "Close one and try again.")
+    assert text.startswith("Your address already has the most sessions allowed (1) open.")
+    await first.close()
+
+
+def test_the_explorer_keeps_none_of_the_server_environment_but_what_it_needs() -> None:
+    from liaoning_tui.web.child import environment
+
+    server = {
+        "PATH": "/usr/bin",
+        "HOME": "/home/web",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "TEXTUAL_FPS": "60",
+        "TERM_PROGRAM": "textual",
+        "COLUMNS": "100",
+        "ROWS": "30",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+        "SSH_AUTH_SOCK": "/tmp/agent",
+        "PYTHONPATH": "/somewhere",
+    }
+    kept = environment(server)
+    assert set(kept) == set(server) - {"AWS_SECRET_ACCESS_KEY", "SSH_AUTH_SOCK", "PYTHONPATH"}
+
+
+def test_the_child_refuses_to_run_for_a_server_that_is_not_its_parent() -> None:
+    child = [sys.executable, "-m", "liaoning_tui.web.child"]
+    assert subprocess.run([*child, "1", "facts.toml"], check=False).returncode == 1
+    usage = subprocess.run([*child, "nonsense"], capture_output=True, text=True, check=False)
+    assert (usage.returncode, usage.stderr) == (
+        2,
+        "usage: python -m liaoning_tui.web.child SERVER_PID FACTS\n",
+    )

@@ -127,7 +127,7 @@ async def log_in(request: web.Request) -> web.Response:
         try:
             entries = tokens.read_token_file(config.token_file)
         except tokens.TokenFileError as error:
-            config.log.write("problem", peer(request), token_file=str(error).replace(" ", "_"))
+            config.log.write("problem", peer(request), token_file=error)
             entries = ()
         name = await asyncio.to_thread(tokens.check, entries, token)
     if name is None:

@@ -16,7 +16,7 @@ from textual_serve.server import Server as TextualServe
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.web import guard, pages
 from liaoning_tui.web.config import WebConfig
-from liaoning_tui.web.state import STATE, WebState
+from liaoning_tui.web.state import STATE, WebState, peer
 from liaoning_tui.web.tabs import DOWNLOADS, close_every_tab, open_tab
 
 MAX_REQUEST = 16 * 1024
@@ -40,6 +40,7 @@ async def explorer_page(request: web.Request) -> web.Response:
     address = request.remote or "?"
     refusal = state.limits.acquire(address)
     if refusal is not None:
+        state.config.log.write("refused", peer(request), reason="limit", path="/")
         return web.Response(
             text=pages.message(title, "The explorer is full", refusal),
             status=503,

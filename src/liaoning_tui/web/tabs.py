@@ -34,6 +34,7 @@ def idle_ending(seconds: float) -> Ending:
 
 
 SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
+NOT_STARTED = "The explorer could not start on the server; please tell whoever runs it."
 MAX_MESSAGE = 64 * 1024
 HEARTBEAT = 15.0
 """A browser that answers no ping for this long is gone, and its explorer ends."""
@@ -79,28 +80,44 @@ class Tab:
         started = self._loop.time()
         try:
             await self._service.start(self._size.columns, self._size.rows)
-            reading = asyncio.create_task(self._read())
-            watching = asyncio.create_task(self._watch_idle())
-            stopping = asyncio.create_task(self._stopping.wait())
-            await asyncio.wait({reading, stopping}, return_when=asyncio.FIRST_COMPLETED)
-            self._stopping.set()
-            watching.cancel()
-            stopping.cancel()
+        except OSError as error:
+            self.status = f"failed to start ({error.strerror or error})"
+            await self._say(NOT_STARTED)
+        else:
             try:
-                await asyncio.wait_for(self._service.stop(), config.grace)
-            except TimeoutError:
-                self.status += " (explorer still ending)"
-            if self._ending is not None:
-                self.status = self._ending.label
-                with contextlib.suppress(ConnectionError, RuntimeError):
-                    text = f"\r\n{self._ending.message}\r\n".encode()
-                    await self.websocket.send_bytes(text)
-            await self.websocket.close()
-            await reading
+                await self._explore()
+            finally:
+                # AppService never closes the explorer's stdin; closed here, its transport is
+                # not left for the garbage collector to close on a loop that may be gone.
+                self._service.stdin.close()
         finally:
             seconds = self._loop.time() - started
             config.log.disconnect(self._peer, self._reader, seconds, self.status)
             self.ended.set()
+
+    async def _explore(self) -> None:
+        reading = asyncio.create_task(self._read())
+        watching = asyncio.create_task(self._watch_idle())
+        stopping = asyncio.create_task(self._stopping.wait())
+        await asyncio.wait({reading, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        self._stopping.set()
+        watching.cancel()
+        stopping.cancel()
+        try:
+            await asyncio.wait_for(self._service.stop(), self._state.config.grace)
+        except TimeoutError:
+            self.status += " (explorer still ending)"
+        if self._ending is not None:
+            self.status = self._ending.label
+            await self._say(self._ending.message)
+        await self.websocket.close()
+        await reading
+
+    async def _say(self, message: str) -> None:
+        """Write a line on the tab's terminal, then close the websocket."""
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            await self.websocket.send_bytes(f"\r\n{message}\r\n".encode())
+        await self.websocket.close()
 
     async def stop(self, ending: Ending) -> None:
         """End the explorer and tell the reader why; returns once asked (run() finishes it)."""
@@ -155,7 +172,7 @@ async def open_tab(request: web.Request) -> web.StreamResponse:
     address = request.remote or "?"
     refusal = state.limits.acquire(address)
     if refusal is not None:
-        state.config.log.write("refused", peer(request), reason="limit")
+        state.config.log.write("refused", peer(request), reason="limit", path="/ws")
         await tab.websocket.send_bytes(f"{refusal}\r\n".encode())
         await tab.websocket.close()
         return tab.websocket
