@@ -256,7 +256,7 @@ async def test_the_full_page_past_max_sessions_and_a_refused_extra_tab(start: St
     assert "The server is full (1 readers at once)." in await page.text()
     second = await client.ws_connect("/ws", headers=origin(client))
     text = await screen_until(second, "Please try again in a little while.")
-    assert text.startswith("The server is full")
+    assert text.strip().startswith("The server is full")
     assert "reason=limit path=/\n" in log_of(client)
     assert "reason=limit path=/ws\n" in log_of(client)
     await first.close()
@@ -286,7 +286,7 @@ async def test_one_address_gets_at_most_max_per_address_tabs(start: Start) -> No
     await screen_until(first, "Overview")
     second = await client.ws_connect("/ws", headers=origin(client))
     text = await screen_until(second, "Close one and try again.")
-    assert text.startswith("Your address already has the most sessions allowed (1) open.")
+    assert text.strip().startswith("Your address already has the most sessions allowed (1) open.")
     await first.close()
 
 

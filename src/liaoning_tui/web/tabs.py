@@ -35,6 +35,8 @@ def idle_ending(seconds: float) -> Ending:
 
 SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
 NOT_STARTED = "The explorer could not start on the server; please tell whoever runs it."
+CLEAR = b"\x1b[0m\x1b[2J\x1b[H"
+"""The explorer's last frame stays on the page's terminal when it ends; a message replaces it."""
 MAX_MESSAGE = 64 * 1024
 HEARTBEAT = 15.0
 """A browser that answers no ping for this long is gone, and its explorer ends."""
@@ -82,7 +84,7 @@ class Tab:
             await self._service.start(self._size.columns, self._size.rows)
         except OSError as error:
             self.status = f"failed to start ({error.strerror or error})"
-            await self._say(NOT_STARTED)
+            await self.say(NOT_STARTED)
         else:
             try:
                 await self._explore()
@@ -109,14 +111,14 @@ class Tab:
             self.status += " (explorer still ending)"
         if self._ending is not None:
             self.status = self._ending.label
-            await self._say(self._ending.message)
+            await self.say(self._ending.message)
         await self.websocket.close()
         await reading
 
-    async def _say(self, message: str) -> None:
-        """Write a line on the tab's terminal, then close the websocket."""
+    async def say(self, message: str) -> None:
+        """Write a line on the tab's cleared terminal, then close the websocket."""
         with contextlib.suppress(ConnectionError, RuntimeError):
-            await self.websocket.send_bytes(f"\r\n{message}\r\n".encode())
+            await self.websocket.send_bytes(CLEAR + f"{message}\r\n".encode())
         await self.websocket.close()
 
     async def stop(self, ending: Ending) -> None:
@@ -173,8 +175,7 @@ async def open_tab(request: web.Request) -> web.StreamResponse:
     refusal = state.limits.acquire(address)
     if refusal is not None:
         state.config.log.write("refused", peer(request), reason="limit", path="/ws")
-        await tab.websocket.send_bytes(f"{refusal}\r\n".encode())
-        await tab.websocket.close()
+        await tab.say(refusal)
         return tab.websocket
     state.tabs.add(tab)
     try:
