@@ -319,3 +319,22 @@ def test_the_child_refuses_to_run_for_a_server_that_is_not_its_parent() -> None:
         2,
         "usage: python -m liaoning_tui.web.child SERVER_PID FACTS\n",
     )
+
+
+async def test_behind_a_proxy_only_the_public_origin_is_let_in(start: Start) -> None:
+    client = await start(public_url="https://explorer.example.org")
+    response = await log_in(client)
+    assert response.status == 403
+    response = await client.post(
+        "/login",
+        data={"token": TOKEN},
+        headers={"Origin": "https://explorer.example.org"},
+        allow_redirects=False,
+    )
+    assert response.status == 303
+    assert "Secure" in response.headers["Set-Cookie"]
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+    cookie = {"Cookie": f"liaoning_session={response.cookies['liaoning_session'].value}"}
+    page = await client.get("/", headers=cookie)
+    assert 'data-session-websocket-url="wss://explorer.example.org/ws"' in await page.text()
+    assert (await client.get("/ws", headers={**cookie, **origin(client)})).status == 403

@@ -40,6 +40,10 @@ def test_a_public_address_needs_tls_or_insecure(capsys: pytest.CaptureFixture[st
     )
     assert main(["web", "--open", "--certfile", "cert.pem"]) == 2
     assert "give both --certfile and --keyfile" in capsys.readouterr().err
+    assert main(["web", "--open", "--public-url", "https://example.org/explorer"]) == 2
+    assert "'https://example.org/explorer' is not an origin like https://explorer.example.org" in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_bad_token_file_stops_the_start_with_its_line(

@@ -36,6 +36,15 @@ NEEDS_TLS = (
 )
 
 
+def _origin(text: str) -> str:
+    from liaoning_tui.web.config import public_origin
+
+    try:
+        return public_origin(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parent: argparse.ArgumentParser,
@@ -80,6 +89,13 @@ def register(
         "--insecure",
         action="store_true",
         help="allow plain HTTP on an address other machines can reach",
+    )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        type=_origin,
+        help="the address readers open, e.g. https://explorer.example.org, when a reverse proxy "
+        "stands in front; websockets from any other origin are refused",
     )
     parser.add_argument(
         "--max-sessions", metavar="N", type=_count, default=32,
@@ -171,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
         max_sessions=args.max_sessions,
         max_per_address=args.max_per_address,
         idle_timeout=args.idle_timeout,
+        public_url=args.public_url,
     )
     scheme = "https" if tls else "http"
 

@@ -6,6 +6,7 @@ import ipaddress
 import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.log import Log
@@ -19,6 +20,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def public_origin(url: str) -> str:
+    """`scheme://host[:port]` of an http(s) URL, lower-cased; ValueError for anything else."""
+    parts = urlsplit(url.strip().lower())
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
+        raise ValueError(f"{url!r} is not an origin like https://explorer.example.org")
+    if parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(f"{url!r} is not an origin like https://explorer.example.org")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,9 @@ class WebConfig:
     """Seconds a login stays valid."""
     grace: float = 2.0
     """Seconds an explorer gets to end when its tab closes before the server stops waiting."""
+    public_url: str | None = None
+    """The origin readers' browsers use (`https://explorer.example.org`) when a reverse proxy
+    stands in front; None: the origin is this server's own scheme and the Host asked for."""
     title: str = "Liaoning explorer"
     log: Log = field(default_factory=Log)
 

@@ -37,9 +37,20 @@ HEADERS = {
 HSTS = "max-age=31536000"
 
 
+def secure(request: web.Request) -> bool:
+    """Whether the browser reached us over HTTPS (directly, or through the public URL)."""
+    public = request.app[STATE].config.public_url
+    return request.secure if public is None else public.startswith("https:")
+
+
+def own_origin(request: web.Request) -> str:
+    public = request.app[STATE].config.public_url
+    return public if public is not None else f"{request.scheme}://{request.host.lower()}"
+
+
 def _add_headers(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(HEADERS)
-    if request.secure:
+    if secure(request):
         response.headers["Strict-Transport-Security"] = HSTS
     if not request.path.startswith("/static/"):
         response.headers["Cache-Control"] = "no-store"
@@ -64,10 +75,12 @@ def same_origin(request: web.Request) -> bool:
     if origin is None:
         return False
     parts = urlsplit(origin.lower())
-    if f"{parts.scheme}://{parts.netloc}" != f"{request.scheme}://{request.host.lower()}":
+    if f"{parts.scheme}://{parts.netloc}" != own_origin(request):
         return False
-    listen = request.app[STATE].config.listen.host
-    return not is_loopback(listen) or is_loopback((parts.hostname or "").strip("[]"))
+    config = request.app[STATE].config
+    if config.public_url is not None or not is_loopback(config.listen.host):
+        return True
+    return is_loopback((parts.hostname or "").strip("[]"))
 
 
 def refuse(request: web.Request, status: type[web.HTTPException], text: str) -> web.HTTPException:
@@ -143,7 +156,7 @@ async def log_in(request: web.Request) -> web.Response:
         path="/",
         httponly=True,
         samesite="Strict",
-        secure=request.secure,
+        secure=secure(request),
     )
     return response
 

@@ -48,8 +48,7 @@ async def explorer_page(request: web.Request) -> web.Response:
             headers={"Retry-After": "60"},
         )
     state.limits.release(address)
-    scheme = "wss" if request.secure else "ws"
-    websocket_url = f"{scheme}://{request.host}/ws"
+    websocket_url = "ws" + guard.own_origin(request).removeprefix("http") + "/ws"
     return web.Response(
         text=pages.explorer(title, websocket_url, _font_size(request)), content_type="text/html"
     )
