@@ -197,9 +197,13 @@ def test_the_right_token_shows_the_tree_and_search_finds_siasun(
     assert "Overview" in shown and "Sectors" in shown
     assert "Siasun" not in shown
     browser.save_screenshot(str(shots / "tree.png"))
-    terminal = browser.find_element(By.CLASS_NAME, "xterm")
-    ActionChains(browser).click(terminal).pause(0.5).send_keys("/siasun").pause(1).perform()
-    eventually(lambda: "siasun" in screen(browser).lower(), "the search screen")
+    # No click first: the page gives the terminal the keyboard itself. The search box opens
+    # before the rest is typed: keys typed while a screen opens are not kept (noted in the
+    # closing note of issue 18), in a terminal as in a browser.
+    ActionChains(browser).send_keys("/").perform()
+    eventually(lambda: "enter go" in screen(browser), "the search screen")
+    ActionChains(browser).send_keys("siasun").perform()
+    eventually(lambda: "Siasun Robot" in screen(browser), "Siasun among the hits")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     shown = eventually(
         lambda: "Invention patents" in (text := screen(browser)) and text, "Siasun's figures"
