@@ -133,6 +133,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     driver.set_page_load_timeout(30)
     yield driver
@@ -211,6 +212,9 @@ def test_the_right_token_shows_the_tree_and_search_finds_siasun(
     assert "Siasun Robot & Automation Co" in shown
     assert "1,300" in shown
     browser.save_screenshot(str(shots / "siasun.png"))
+    console = [entry["message"] for entry in browser.get_log("browser")]
+    assert not [line for line in console if "Content Security Policy" in line], console
+    assert not [line for line in console if "Uncaught" in line], console
     assert re.search(r"connect 127\.0\.0\.1:\d+ user=erin", server.log.read_text())
 
 

@@ -5,12 +5,13 @@ document.getElementById("restart").addEventListener("click", () => {
   window.location.reload();
 });
 
-// Give the terminal the keyboard as soon as textual-serve's script has made it, so keys reach
-// the explorer without a click first.
+// Give the terminal the keyboard once textual-serve's script has made it and connected it (it
+// marks the element -connected; focus before that makes the script send on a socket still
+// connecting), so keys reach the explorer without a click first.
 const terminal = document.getElementById("terminal");
 const focusTerminal = () => {
   const input = terminal.querySelector("textarea");
-  if (input === null) {
+  if (input === null || !terminal.classList.contains("-connected")) {
     return false;
   }
   input.focus();
@@ -22,5 +23,5 @@ if (!focusTerminal()) {
       watcher.disconnect();
     }
   });
-  watcher.observe(terminal, { childList: true, subtree: true });
+  watcher.observe(terminal, { attributes: true, childList: true, subtree: true });
 }
