@@ -22,7 +22,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from liaoning_tui.serve.log import Log
 from liaoning_tui.web import tokens
 from liaoning_tui.web.config import WebConfig
-from liaoning_tui.web.logins import MAX_FAILURES
+from liaoning_tui.web.logins import MAX_FAILURES, Login
 from liaoning_tui.web.server import build_app
 from tests.conftest import MINIMAL
 
@@ -338,3 +338,18 @@ async def test_behind_a_proxy_only_the_public_origin_is_let_in(start: Start) -> 
     page = await client.get("/", headers=cookie)
     assert 'data-session-websocket-url="wss://explorer.example.org/ws"' in await page.text()
     assert (await client.get("/ws", headers={**cookie, **origin(client)})).status == 403
+
+
+def test_a_login_expires_and_failures_are_forgotten_after_a_minute() -> None:
+    from liaoning_tui.web.logins import FAILURE_WINDOW, Logins
+
+    now = [1000.0]
+    logins = Logins(lifetime=60.0, clock=lambda: now[0])
+    session = logins.create("alice")
+    assert logins.find(session) == Login("alice", 1060.0)
+    for _ in range(MAX_FAILURES):
+        logins.failed("203.0.113.7")
+    assert logins.throttled("203.0.113.7") and not logins.throttled("203.0.113.8")
+    now[0] += max(60.0, FAILURE_WINDOW) + 0.1
+    assert logins.find(session) is None
+    assert not logins.throttled("203.0.113.7")

@@ -9,7 +9,6 @@ process it starts (no pid, no kill), so this is how a stuck explorer cannot outl
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -24,7 +23,7 @@ KEPT = frozenset({"PATH", "HOME", "COLUMNS", "ROWS"})
 def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 

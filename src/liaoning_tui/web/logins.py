@@ -12,8 +12,8 @@ MAX_FAILURES = 10
 """Failed logins from one address within FAILURE_WINDOW before it must wait."""
 FAILURE_WINDOW = 60.0
 MAX_LOGINS = 10_000
-"""Live logins kept at most; the oldest go first, so logging in again and again cannot
-fill memory."""
+"""Live logins, and addresses with recent failures, kept at most; the oldest go first, so
+logging in (or failing to) again and again cannot fill memory."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,4 +68,6 @@ class Logins:
         return len(failures) >= MAX_FAILURES
 
     def failed(self, address: str) -> None:
+        if address not in self._failures and len(self._failures) >= MAX_LOGINS:
+            del self._failures[next(iter(self._failures))]
         self._failures.setdefault(address, deque(maxlen=MAX_FAILURES)).append(self.clock())
