@@ -1,8 +1,8 @@
 """The middleware in front of textual-serve's pieces: security headers, the login, origin checks.
 
-textual-serve (1.1) has no hook for authentication, so every route, the websocket, downloads and
-its static files included, sits behind `require_login`; only the login form and its stylesheet
-are open.
+textual-serve (1.1) has no hook for authentication (Textualize/textual-serve#41, open, would add
+one shared password), so every route, the websocket, downloads and its static files included,
+sits behind `require_login`; only the login form and its stylesheet are open.
 """
 
 from __future__ import annotations

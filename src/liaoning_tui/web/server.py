@@ -60,9 +60,10 @@ def build_app(config: WebConfig) -> web.Application:
         middlewares=[guard.security_headers, guard.require_login], client_max_size=MAX_REQUEST
     )
     app[STATE] = WebState.start(config)
-    # textual-serve builds its application in a private method, with no hook for a login and an
-    # index page that needs inline script; so the routes are ours, and its server object lends
-    # only its download handler and manager (the script and styles are its static files).
+    # textual-serve builds its application in a private method, with no hook for a login, and an
+    # index page that needs inline script and a fixed public URL (Textualize/textual-serve#42);
+    # so the routes are ours, and its server object lends only its download handler and manager
+    # (the script and styles are its static files).
     downloads = TextualServe(config.command, title=config.title)
     app[DOWNLOADS] = downloads.download_manager
     app.add_routes(
