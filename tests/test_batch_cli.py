@@ -93,7 +93,10 @@ def test_show_prints_the_whole_entity(capsys: pytest.CaptureFixture[str], rich_p
     code, out, err = run(capsys, "show", "siasun", "--facts", str(rich_path))
     assert (code, err) == (0, "")
     assert out.startswith("Siasun Robot & Automation Co  新松机器人自动化股份有限公司\n")
-    assert "company · siasun · 2000\nalso: SIASUN, 新松\n" in out
+    assert (
+        "company · siasun · 2000\nChinese name, date (no source) · also: SIASUN, 新松 (no source)\n"
+        in out
+    )
     assert "Robot maker established in Shenyang in 2000." in out
     assert "Invention patents" in out
     assert "1,300" in out
@@ -309,6 +312,7 @@ def test_search_limit_and_json(capsys: pytest.CaptureFixture[str], rich_path: Pa
         "field": "metric",
         "text": "Invention patents",
         "figure": 0,
+        "count": 1,
     }
 
 

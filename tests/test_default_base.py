@@ -84,9 +84,9 @@ def test_entity_counts_by_kind(default_facts: FactBase) -> None:
 
 
 def test_figure_series_and_source_counts(default_facts: FactBase) -> None:
-    assert default_facts.figure_count == 47
+    assert default_facts.figure_count == 48
     assert default_facts.series_count == 13
-    assert len(default_facts.sources) == 60
+    assert len(default_facts.sources) == 90
     article_figures = [item for _, item in default_facts.figures() if item.source == "article"]
     assert len(article_figures) == 22
 
@@ -175,7 +175,7 @@ def test_cgip_area_industries_and_investors(default_facts: FactBase) -> None:
     )
     assert (investors.value, investors.unit) == (84, "count")
     cgip = default_facts.entity("cgip")
-    assert cgip.date == "2015-12"
+    assert (cgip.date, cgip.provenance.date) == ("2015-12-17", "lnd-2020-12-cgip")
     focus = {link.target for link in cgip.links if link.rel == "focuses_on"}
     assert focus == {
         "intelligent-equipment",
@@ -237,7 +237,8 @@ def test_dalian_ftz_figures(default_facts: FactBase) -> None:
         if item.metric == "Share of the province's import and export"
     ]
     assert [(item.value, item.unit) for item in trade_share] == [(14, "percent")]
-    assert default_facts.entity("dalian-ftz").date == "2017-04"
+    dalian = default_facts.entity("dalian-ftz")
+    assert (dalian.date, dalian.provenance.date) == ("2017-04-10", "dlftz-launch")
 
 
 def test_interview_trip(default_facts: FactBase) -> None:
@@ -274,12 +275,15 @@ def test_people_their_roles_and_organizations(default_facts: FactBase) -> None:
 
 
 def test_events_and_their_dates(default_facts: FactBase) -> None:
-    dates = {entity.id: entity.date for entity in default_facts.by_kind("event")}
+    dates = {
+        entity.id: (entity.date, entity.provenance.date)
+        for entity in default_facts.by_kind("event")
+    }
     assert dates == {
-        "scio-interview-trip": "2023",
-        "wrc-2023": "2023-08",
-        "cgip-plan-approval": "2015-12",
-        "dalian-ftz-approval": "2017-04",
+        "scio-interview-trip": ("2023", "article"),
+        "wrc-2023": ("2023-08-16", "ccn-2023-08-wrc"),
+        "cgip-plan-approval": ("2015-12-17", "lnd-2020-12-cgip"),
+        "dalian-ftz-approval": ("2017-03-15", "swt-ln-ftz-plan"),
     }
     held = [link.target for link in default_facts.entity("wrc-2023").links if link.rel == "held_in"]
     assert held == ["beijing"]
@@ -411,6 +415,10 @@ def test_port_container_series(default_facts: FactBase) -> None:
     for item in (dalian, yingkou):
         assert (item.unit, item.scale) == ("teu", "million")
     dalian_points = by_period(dalian)
+    assert dalian_points["2013"] == 10.015
+    (point_2013,) = [point for point in dalian.points if point.period == "2013"]
+    assert point_2013.source == "sinotf-2014-01"
+    assert "gives 10.86 million" in point_2013.note
     assert dalian_points["2014"] == 10.13
     assert dalian_points["2018"] == 9.77
     assert dalian_points["2019"] is None
@@ -428,8 +436,20 @@ def test_cgip_output_history(default_facts: FactBase) -> None:
     output = series(default_facts, "cgip-industrial-output")
     assert (output.unit, output.scale) == ("yuan", "billion")
     points = by_period(output)
-    assert (points["2014"], points["2021"], points["2022"]) == (48.0, 94.61, 86.4)
-    assert all(points[str(year)] is None for year in range(2015, 2021))
+    assert (points["2021"], points["2022"]) == (94.61, 86.4)
+    assert all(points[str(year)] is None for year in range(2014, 2021))
+    assert output.scope == (
+        "Gross industrial output of the park's industrial enterprises above designated size "
+        "(规模以上工业总产值), calendar year."
+    )
+    brochure = figure(default_facts, "cgip", "Industrial output value", period="2014")
+    assert (brochure.value, brochure.scale, brochure.period, brochure.source) == (
+        480,
+        "亿",
+        "2014",
+        "cgip-brochure",
+    )
+    assert brochure.doubt == ""
 
 
 def test_every_series_is_ordered_without_overlap(default_facts: FactBase) -> None:
@@ -469,3 +489,131 @@ def test_every_entity_has_a_slug_and_a_summary(default_facts: FactBase) -> None:
         assert entity.summary.strip(), entity.id
         if entity.date:
             parse_date(entity.date)
+
+
+def _dated(facts: FactBase, entity_id: str) -> list[tuple[str, str, str]]:
+    return [
+        (statement.date, statement.source, statement.text)
+        for statement in facts.entity(entity_id).statements
+    ]
+
+
+def test_dates_as_the_sources_say_with_the_articles_kept(default_facts: FactBase) -> None:
+    approval = _dated(default_facts, "dalian-ftz-approval")
+    assert [(date, source) for date, source, _ in approval] == [
+        ("2017-04", "article"),
+        ("2017-03-15", "swt-ln-ftz-plan"),
+    ]
+    summary = default_facts.entity("dalian-ftz-approval").summary
+    assert "notice dated 15 March 2017" in summary
+    assert "launched on 10 April 2017" in summary
+    assert """The article's "approved by the State Council in April 2017" is kept""" in summary
+    launch = _dated(default_facts, "dalian-ftz")
+    assert [(date, source) for date, source, _ in launch][-2:] == [
+        ("2017-04-10", "dlftz-launch"),
+        ("2017-04-10", "xinhua-2017-04-ftz"),
+    ]
+    park = _dated(default_facts, "cgip-plan-approval")
+    assert [(date, source) for date, source, _ in park] == [
+        ("2015-12", "article"),
+        ("2015-12-17", "lnd-2020-12-cgip"),
+        ("", "govcn-2015-12-cgip"),
+    ]
+    assert "23 December 2015" in park[2][2]
+    wrc = _dated(default_facts, "wrc-2023")
+    assert wrc[1][:2] == ("2023-08-16", "ccn-2023-08-wrc")
+    assert "from 16 to 22 August 2023" in wrc[1][2]
+    assert default_facts.entity("wrc-2023").summary.startswith(
+        "The World Robot Conference held in Beijing from 16 to 22 August 2023"
+    )
+
+
+def test_every_name_date_and_link_cites_a_source_or_is_editorial(default_facts: FactBase) -> None:
+    from liaoning_tui.facts.provenance import unsourced
+
+    assert unsourced(default_facts, "") == []
+    for entity in default_facts.entities.values():
+        assert (entity.provenance.name_zh != "") == (entity.name_zh != ""), entity.id
+        assert (entity.provenance.date != "") == (entity.date != ""), entity.id
+        assert [alias for alias, _ in entity.provenance.aliases] == list(entity.aliases)
+
+
+def test_names_no_source_writes_are_gone(default_facts: FactBase) -> None:
+    aliases = {alias for entity in default_facts.entities.values() for alias in entity.aliases}
+    assert not aliases & {"Dalian Port Group", "ZF Friedrichshafen", "BMW Group"}
+    for person in default_facts.by_kind("person"):
+        assert (person.id, person.name_zh) in {("fu-qiang", ""), ("li-kai", "")}
+    cgip = default_facts.entity("cgip")
+    assert cgip.provenance.of_alias("中德产业园") == "ce-2016-02-cgip"
+    assert default_facts.sources["article"].url == (
+        "eworksglobal.com/View/Article/NewsDetail.aspx?id=16016"
+    )
+    editorial = sorted(
+        (entity.id, alias)
+        for entity in default_facts.entities.values()
+        for alias, cited in entity.provenance.aliases
+        if cited == "editorial"
+    )
+    assert len(editorial) == 38
+    assert ("port-dalian", "Dalian port") in editorial
+
+
+def test_series_say_their_breaks_and_rate_every_period(default_facts: FactBase) -> None:
+    gdp = series(default_facts, "liaoning-gdp")
+    assert gdp.confidence.startswith(
+        "High for 2008–09 and 2021–24; low for 2010 (one consultancy page); medium for 2014–20. "
+        "2011–13 and 2019 are missing"
+    )
+    assert "imply a 2023 base of 3,261.27 / 1.039 = 3,138.9 billion yuan, not the 3,020.94" in (
+        gdp.confidence
+    )
+    assert "implies 2,511 / 1.006 = 2,496 for 2019, a fall of about 1.3%" in gdp.confidence
+    assert "the first quarter of 2019 grew 6.1%" in gdp.confidence
+    assert "`" not in gdp.scope
+    openings = {
+        "port-dalian-containers": "Medium for 2011–18; low-medium for 2020",
+        "port-yingkou-containers": "Low-medium for 2003–05 (China Daily and China Ports pages "
+        "of 2005); medium for 2011–16; 2006–10 and 2017–21 were not found",
+        "cgip-industrial-output": "Medium for 2021–22 (People's Daily and Xinhua reports); "
+        "2014–20 were not found on this scope",
+        "bmw-brilliance-production": "Low-medium for 2019–21",
+    }
+    for series_id, opening in openings.items():
+        assert series(default_facts, series_id).confidence.startswith(opening), series_id
+
+
+def _texts(facts: FactBase) -> list[str]:
+    found: list[str] = []
+    for source in facts.sources.values():
+        found += [source.title, source.note]
+    for entity in facts.entities.values():
+        found.append(entity.summary)
+        found += [item.note + item.doubt for item in entity.figures]
+        found += [text for item in entity.series for text in (item.scope, item.confidence)]
+        found += [point.note for item in entity.series for point in item.points]
+        found += [statement.text for statement in entity.statements]
+    return found
+
+
+def test_no_text_cites_a_research_file_or_an_address_fragment(default_facts: FactBase) -> None:
+    for text in _texts(default_facts):
+        assert "time-series.md" not in text, text
+        assert "names-and-places.md" not in text, text
+        assert ".shtml" not in text and ".html" not in text, text
+        assert "`" not in text, text
+
+
+def test_notes_from_the_arithmetic_show_their_working(default_facts: FactBase) -> None:
+    total = figure(default_facts, "dalian-ftz", "Total GDP over the past years")
+    assert "Almost certainly cumulative" in total.note
+    assert "329 / 2,897.51 billion in 2022 = 11.4%" in total.note
+    assert round(329 / 2897.51 * 100, 1) == 11.4
+    trade = figure(default_facts, "dalian-ftz", "Import and export", period="")
+    assert "112.3 / 0.14 = 802 billion" in trade.note
+    assert "130.8 / 0.165 = 793 billion in 2022" in trade.note
+    assert (round(112.3 / 0.14), round(130.8 / 0.165)) == (802, 793)
+    high_tech = figure(default_facts, "high-tech-manufacturing", "Growth, year on year")
+    assert "(7 × 8.3 − 3 × 14.9) / 4 = 3.35, about 3.4%, for April–July" in high_tech.note
+    assert round((7 * 8.3 - 3 * 14.9) / 4, 2) == 3.35
+    for item in (total, trade, high_tech):
+        assert item.doubt == ""

@@ -147,6 +147,10 @@ def test_csv_has_a_row_per_figure_and_point(rich: FactBase) -> None:
         "the province saw its GDP exceed 1.4 trillion yuan",
         "",
         "",
+        "",
+        "",
+        "",
+        "",
         "1400000000000",
     ]
     gap = rows[4]
@@ -274,3 +278,28 @@ def test_dumps_leaves_no_control_or_format_character_raw() -> None:
     text = dumps(every)
     assert not any(unicodedata.category(char) in {"Cc", "Cf"} for char in text.rstrip("\n"))
     assert json.loads(text) == every
+
+
+def test_csv_of_the_default_base_reads_back_with_doubts_notes_and_words_apart(
+    default_facts: FactBase,
+) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(default_facts))))
+    doubted = [(row["entity_id"], row["metric"], row["value"]) for row in rows if row["doubt"]]
+    assert doubted == [
+        ("cgip", "Gross industrial output value", "481.5"),
+        ("cgip", "Gross industrial output value, in US dollars", "66"),
+    ]
+    figures = [row for row in rows if not row["series"]]
+    points = [row for row in rows if row["series"]]
+    assert sum(1 for row in points if row["note"]) == sum(
+        1 for _, series in default_facts.all_series() for point in series.points if point.note
+    )
+    assert all(row["as_published"] == "" for row in points)
+    fdi = next(row for row in figures if row["as_published"] == "one-seventh")
+    assert (fdi["entity_id"], fdi["value"], fdi["unit"]) == ("dalian-ftz", "0.142857", "fraction")
+    gdp = next(row for row in points if row["series"] == "liaoning-gdp")
+    series = {series.id: series for _, series in default_facts.all_series()}["liaoning-gdp"]
+    assert (gdp["scope"], gdp["confidence"]) == (series.scope, series.confidence)
+    assert gdp["confidence"]
+    noted = [row for row in figures if row["note"]]
+    assert len(noted) == sum(1 for _, figure in default_facts.figures() if figure.note)

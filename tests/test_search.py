@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from liaoning_tui.facts import FactBase, loads
-from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex, fold, tokens
+from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex
+from liaoning_tui.facts.spelling import fold, tokens
 
 SMALL = """\
 title = "Search cases"
@@ -142,7 +143,7 @@ def test_metric_hit_points_at_the_figure(small: SearchIndex) -> None:
 
 
 def test_summaries_rank_below_names(small: SearchIndex) -> None:
-    hits = small.search("shenyang")
+    hits = small.search("established")
     assert hits == [Hit("siasun", hits[0].score, "summary", hits[0].text, None)]
     assert hits[0].score <= 60
 
@@ -194,3 +195,59 @@ def test_search_and_export_import_no_ui() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id", "field", "text"),
+    [
+        ("瀋陽", "shenyang", "name_zh", "沈阳"),
+        ("遼寧", "liaoning", "name_zh", "辽宁"),
+        ("大連", "dalian", "name_zh", "大连"),
+        ("xinsong", "siasun", "alias", "新松"),
+        ("Xīnsōng", "siasun", "alias", "新松"),
+        ("xin song", "siasun", "alias", "新松"),
+        ("da lian", "dalian", "name_zh", "大连"),
+        ("Dàlián", "dalian", "name", "Dalian"),
+        ("shenyang", "shenyang", "name", "Shenyang"),
+    ],
+)
+def test_chinese_as_readers_write_it(
+    default_index: SearchIndex, query: str, entity_id: str, field: str, text: str
+) -> None:
+    first = default_index.search(query)[0]
+    assert (first.entity_id, first.field, first.text) == (entity_id, field, text)
+
+
+def test_pinyin_scores_exact_above_prefix(default_index: SearchIndex) -> None:
+    exact = default_index.search("dalian gang")[0]
+    assert (exact.entity_id, exact.text, exact.score) == ("port-dalian", "大连港", 97.0)
+    spelled = "shenyangxinsongjiqirenzidonghuagufenyouxiangongsi"
+    prefix = default_index.search("Shěnyáng Xīnsōng")[0]
+    assert (prefix.entity_id, prefix.text) == ("siasun", "沈阳新松机器人自动化股份有限公司")
+    assert prefix.score == pytest.approx(85.0 + 10.0 * len("shenyangxinsong") / len(spelled))
+
+
+def test_a_word_inside_another_word_ranks_below_a_whole_word(default_index: SearchIndex) -> None:
+    hits = default_index.search("port", limit=50)
+    exports = [i for i, hit in enumerate(hits) if "export" in hit.text.casefold()]
+    dalian = [i for i, hit in enumerate(hits) if hit.entity_id == "port-dalian"]
+    ports = [hit for hit in hits if hit.text == "Ports"]
+    assert exports
+    assert dalian[0] < min(exports)
+    assert all(hits[i].score < ports[0].score for i in exports)
+    assert hits[exports[0]].score == pytest.approx(90 * 0.85 * 0.6)
+
+
+def test_one_quote_shared_by_many_entities_is_one_hit_with_a_count(
+    default_index: SearchIndex,
+) -> None:
+    hits = default_index.search("Liaoning has six ports, including Dalian", limit=50)
+    quoted = [hit for hit in hits if hit.text.startswith("Liaoning has six ports")]
+    assert [(hit.field, hit.count) for hit in quoted] == [("quote", 8)]
+
+
+def test_field_labels_name_chinese_names_for_readers() -> None:
+    from liaoning_tui.facts.search import FIELD_LABELS
+
+    assert FIELD_LABELS["name_zh"] == "Chinese name"
+    assert set(FIELD_LABELS) == set(FIELDS)

@@ -67,7 +67,8 @@ def test_one_series_point_by_point_with_sources(capsys: pytest.CaptureFixture[st
 
 def test_a_gap_reads_gap_and_breaks_the_change(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "series", "liaoning-gdp")
-    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line[:4].isdigit()}
+    table = out.split("\nscope: ")[0]
+    rows = {line.split()[0]: line.split()[1:] for line in table.splitlines() if line[:4].isdigit()}
     assert rows["2019"] == ["gap"]
     assert rows["2020"][:3] == ["2,511", "bn", "yuan"]
     assert len(rows["2020"]) == 4, "a point after a gap has no change on the previous point"

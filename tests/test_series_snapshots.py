@@ -43,7 +43,7 @@ SCENARIOS: dict[str, Scenario] = {
     "gdp": chart_of("liaoning", ["j"] * 11, "2019 | — |  | —"),
     "siasun": chart_of("siasun", ["j"] * 10, "2019 | 2,745 m yuan | ▼ 11.3% | stockanalysis.com"),
     "ports-compared": chart_of(
-        "port-dalian", ["a", "enter"], "2013 | 10.86 m TEU | 5.3 m TEU", compared=2
+        "port-dalian", ["a", "enter"], "2013 | 10.015 m TEU | 5.3 m TEU", compared=2
     ),
 }
 

@@ -157,7 +157,7 @@ async def test_comparing_two_ports_names_both_in_the_legend(default_facts: FactB
         assert "■ Port of Yingkou · Container throughput" in drawn
         text = visible_text(app)
         assert "2003 | — | 0.4 m TEU" in text
-        assert "2013 | 10.86 m TEU | 5.3 m TEU" in text
+        assert "2013 | 10.015 m TEU | 5.3 m TEU" in text
         await pilot.press("d")
         await pilot.pause()
         assert screen.ids == ["port-dalian-containers"]

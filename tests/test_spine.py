@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from rich.text import Text
 from textual import events
 from textual.widgets import Input
 
 from liaoning_tui.facts import FactBase, load
+from liaoning_tui.facts.reading import FigureReading
 from liaoning_tui.ui.app import build_app
+from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
+from liaoning_tui.ui.widgets import detail as detail_module
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.link_list import LinkList
@@ -226,3 +231,33 @@ async def test_letters_typed_in_one_go_after_slash_reach_the_search_box(
         await pilot.press("enter")
         await pilot.pause()
         assert app.explorer.current == Ref.entity("siasun")
+
+
+async def test_a_figure_note_is_rendered_once_a_move(
+    default_facts: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    real = detail_module.figure_note
+
+    def counting(reading: FigureReading, source: str, palette: Palette) -> Text:
+        rendered.append(reading.metric)
+        return real(reading, source, palette)
+
+    monkeypatch.setattr(detail_module, "figure_note", counting)
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert rendered == ["GDP"]
+        rendered.clear()
+        await pilot.press("slash", *"cgip", "enter")
+        await pilot.pause()
+        entity = default_facts.entities["cgip"]
+        assert rendered == [entity.figures[0].metric]
+        rendered.clear()
+        table = app.query_one(DetailPane).figure_table
+        assert table is not None
+        table.focus()
+        await pilot.press("j")
+        await pilot.pause()
+        assert rendered == [entity.figures[1].metric]
+        assert f"{entity.figures[1].metric}: " in visible_text(app)

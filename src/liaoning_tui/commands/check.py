@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, facts_path, load_or_report
@@ -58,4 +60,15 @@ def run(args: argparse.Namespace) -> int:
     if facts is None:
         return EXIT_PROBLEM
     print(f"{facts_path(args)}: ok: {summary(facts)}")
+    _warn(facts, facts_path(args))
     return EXIT_OK
+
+
+def _warn(facts: FactBase, path: Path) -> None:
+    """Names of no stated origin: the base is usable, so they warn without failing."""
+    from liaoning_tui.facts.load import read_bytes
+    from liaoning_tui.facts.provenance import unsourced
+
+    text = read_bytes(path).decode("utf-8", errors="replace").removeprefix("\ufeff")
+    for warning in unsourced(facts, text):
+        print(replace(warning, file=str(path)), file=sys.stderr)

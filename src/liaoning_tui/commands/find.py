@@ -61,15 +61,16 @@ def register(
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON array of {entity_id, score, field, text, figure}",
+        help="print a JSON array of {entity_id, score, field, text, figure, count}",
     )
     parser.set_defaults(run=run)
 
 
 def figure_words(facts: FactBase, hit: Hit) -> str:
-    """`exceed 1.4 tn yuan, H1 2023` for a figure hit; empty for a hit on the entity."""
+    """`exceed 1.4 tn yuan, H1 2023` for a figure hit; `cited by 3 entities` for a shared quote;
+    empty for another hit on the entity."""
     if hit.figure is None:
-        return ""
+        return f"shared by {hit.count} entities" if hit.count > 1 else ""
     figure = facts.entity(hit.entity_id).figures[hit.figure]
     value = " ".join(part for part in (figure.qualifier, figure_value(figure)) if part)
     return f"{value}, {describe_period(figure.period)}" if figure.period else value
@@ -77,7 +78,10 @@ def figure_words(facts: FactBase, hit: Hit) -> str:
 
 def line(facts: FactBase, hit: Hit) -> str:
     """A hit as one tab-separated line."""
-    cells = (hit.entity_id, f"{hit.score:.1f}", hit.field, hit.text, figure_words(facts, hit))
+    from liaoning_tui.facts.search import FIELD_LABELS
+
+    field = FIELD_LABELS[hit.field]
+    cells = (hit.entity_id, f"{hit.score:.1f}", field, hit.text, figure_words(facts, hit))
     return "\t".join(clean(cell) for cell in cells) + "\n"
 
 
@@ -98,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
                         "field": hit.field,
                         "text": hit.text,
                         "figure": hit.figure,
+                        "count": hit.count,
                     }
                     for hit in hits
                 ]

@@ -19,6 +19,7 @@ from rich.text import Text
 from liaoning_tui.facts.display import change, clean, number, series_unit
 from liaoning_tui.facts.model import Entity, FactBase, Series
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.provenance import names_text
 from liaoning_tui.facts.reading import read_figure
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
 from liaoning_tui.rich_text import plain, series_notes
@@ -82,9 +83,9 @@ def _heading(entity: Entity) -> Text:
     if entity.date:
         facts_line.append(describe_period(entity.date))
     out.append_text(plain(" · ".join(facts_line), "dim"))
-    if entity.aliases:
+    if names := names_text(entity):
         out.append("\n")
-        out.append_text(plain("also: " + ", ".join(entity.aliases), "dim"))
+        out.append_text(plain(names, "dim"))
     return out
 
 

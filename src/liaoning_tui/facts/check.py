@@ -11,11 +11,13 @@ from typing import Any
 
 from liaoning_tui.facts.locate import Positions, locate
 from liaoning_tui.facts.model import (
+    EDITORIAL,
     Entity,
     FactBase,
     Figure,
     Link,
     Point,
+    Provenance,
     Series,
     Source,
     Statement,
@@ -27,6 +29,7 @@ from liaoning_tui.facts.schema import (
     FIGURE,
     LINK,
     POINT,
+    PROVENANCE,
     SERIES,
     SOURCE,
     STATEMENT,
@@ -193,10 +196,36 @@ class _Builder:
             "links": self.many(good, path, "links", self.link),
             "statements": self.many(good, path, "statements", self.statement),
         }
+        if "provenance" in good:
+            good["provenance"] = self.provenance(good, (*path, "provenance"))
         if not {"id", "kind", "name"} <= good.keys():
             return None
         good["aliases"] = tuple(good.get("aliases", ()))
         return Entity(**{**good, **parts})
+
+    def provenance(self, entity: Mapping[str, Any], path: Path) -> Provenance:
+        """The sources an entity's names cite; each must name a source, or be "editorial"."""
+        good = self.check.table(entity["provenance"], path, PROVENANCE)
+        for key in ("name_zh", "date"):
+            if key in good:
+                self.cite_name(good[key], (*path, key))
+                if key not in entity:
+                    self.check.at_key((*path, key), f"the entity has no {key!r} to give a source")
+        aliases: list[tuple[str, str]] = []
+        for alias, cited in good.get("aliases", {}).items():
+            here = (*path, "aliases", alias)
+            if not isinstance(cited, str):
+                self.check.at_value(here, f"expected a string, found {type_of(cited)}")
+                continue
+            self.cite_name(cited, here)
+            if alias not in entity.get("aliases", ()):
+                self.check.at_key(here, f"no alias {alias!r} in the entity's aliases")
+            aliases.append((alias, cited))
+        return Provenance(good.get("name_zh", ""), good.get("date", ""), tuple(aliases))
+
+    def cite_name(self, cited: str, path: Path) -> None:
+        if cited != EDITORIAL:
+            self.source_refs.append((cited, path))
 
     def many(
         self,
@@ -286,7 +315,10 @@ class _Builder:
             self.check.choice(good["rel"], (*path, "rel"), list(RELATIONS), "relation")
         if "to" in good:
             self.entity_refs.append((good["to"], (*path, "to")))
-        self.cite(good, path)
+        if good.get("source") == EDITORIAL:
+            self.cite({key: value for key, value in good.items() if key != "source"}, path)
+        else:
+            self.cite(good, path)
         if not {"rel", "to"} <= good.keys():
             return None
         target = good.pop("to")
@@ -341,6 +373,12 @@ def build(data: Mapping[str, Any], file: str, text: str | None) -> FactBase:
     raw_entities = top.get("entities", ())
     if "entities" in top and not raw_entities:
         check.at_value(("entities",), "a fact base needs at least one entity")
+    for index, raw in enumerate(top.get("sources", ())):
+        if raw.get("id") == EDITORIAL:
+            check.at_value(
+                ("sources", index, "id"),
+                f"{EDITORIAL!r} is not a source id: it marks what the base adds itself",
+            )
     source_ids = _unique(
         check,
         [

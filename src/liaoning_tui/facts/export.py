@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from liaoning_tui.facts import display
-from liaoning_tui.facts.model import Entity, FactBase, Series, Source
+from liaoning_tui.facts.model import Entity, FactBase, Provenance, Series, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.problems import FactBaseError, Problem
 from liaoning_tui.facts.reading import FigureReading, read_figure
@@ -37,10 +37,17 @@ CSV_COLUMNS: tuple[str, ...] = (
     "quote",
     "doubt",
     "series",
+    "note",
+    "as_published",
+    "scope",
+    "confidence",
     "value_base",
 )
-"""One row per figure and per series point; `series` is the series id, empty for a figure;
-`value_base` is the value in the unit itself, with its scale applied (1.65 亿 t -> 165000000)."""
+"""One row per figure and per series point; `series` is the series id, empty for a figure.
+
+`doubt` holds only a figure's doubt; `note` a figure's or point's note; `as_published` a figure's
+own words ("one-seventh"); `scope` and `confidence` are the series' own, on each of its points;
+`value_base` is the value in the unit itself, its scale applied (1.65 亿 t -> 165000000)."""
 
 _T = TypeVar("_T")
 
@@ -49,6 +56,19 @@ def entity_data(entity: Entity) -> dict[str, Any]:
     """An entity as plain JSON-ready data, every field present, keyed as the TOML file keys it."""
     data = dataclasses.asdict(entity)
     data["links"] = [_toml_link(link) for link in data["links"]]
+    data["provenance"] = _toml_provenance(entity.provenance)
+    return data
+
+
+def _toml_provenance(provenance: Provenance) -> dict[str, Any]:
+    """Where the names come from, as `[entities.provenance]` holds it: aliases as a table."""
+    data: dict[str, Any] = {
+        key: value
+        for key, value in (("name_zh", provenance.name_zh), ("date", provenance.date))
+        if value
+    }
+    if provenance.aliases:
+        data["aliases"] = dict(provenance.aliases)
     return data
 
 
@@ -177,6 +197,10 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                 figure.quote,
                 figure.doubt,
                 "",
+                figure.note,
+                figure.as_published,
+                "",
+                "",
                 base_number(figure.value, figure.scale),
             )
         for series in entity.series:
@@ -193,8 +217,12 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                     "",
                     point.source,
                     point.quote,
-                    point.note,
+                    "",
                     series.id,
+                    point.note,
+                    "",
+                    series.scope,
+                    series.confidence,
                     base_number(point.value, series.scale),
                 )
 

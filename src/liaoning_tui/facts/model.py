@@ -122,7 +122,7 @@ class Link:
     role: str = ""
     """Free words that qualify the link ("deputy director", "provincial capital")."""
     source: str = ""
-    """Id of the Source that states the link, where one does."""
+    """Id of the Source that states the link, or EDITORIAL where the base adds it itself."""
     quote: str = ""
     """The sentence that states it."""
 
@@ -139,6 +139,32 @@ class Statement:
     """The source's sentence, verbatim."""
     date: str = ""
     """When it happened, where it is an event: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+EDITORIAL = "editorial"
+"""Cited instead of a source id for what the base adds from general knowledge, said as such."""
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an entity's Chinese name, date and aliases come from: a source id, EDITORIAL, or
+    empty when the base does not say (`check` warns about those)."""
+
+    name_zh: str = ""
+    """What gives the Chinese name."""
+    date: str = ""
+    """What gives the date."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """(alias, what gives it), for the aliases whose provenance is given."""
+
+    def of_alias(self, alias: str) -> str:
+        """What gives `alias`; empty when unsaid."""
+        return next((cited for name, cited in self.aliases if name == alias), "")
+
+    def cited(self) -> list[str]:
+        """The source ids cited, without EDITORIAL."""
+        found = [self.name_zh, self.date, *(cited for _, cited in self.aliases)]
+        return [cited for cited in found if cited and cited != EDITORIAL]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +193,8 @@ class Entity:
     """Its outgoing links."""
     statements: tuple[Statement, ...] = ()
     """What the sources say of it in words."""
+    provenance: Provenance = Provenance()
+    """Where its Chinese name, date and aliases come from."""
 
     def cited_sources(self) -> list[str]:
         """Ids of the sources its figures, series, links and statements cite, first use first."""
@@ -178,6 +206,8 @@ class Entity:
         for statement in self.statements:
             found[statement.source] = None
         found.update((link.source, None) for link in self.links if link.source)
+        found.update((cited, None) for cited in self.provenance.cited())
+        found.pop(EDITORIAL, None)
         return list(found)
 
 
@@ -262,6 +292,8 @@ class FactBase:
             for link in entity.links:
                 if link.source == source_id:
                     found.append((entity, RELATIONS[link.rel].label))
+            if source_id in entity.provenance.cited():
+                found.append((entity, "names"))
         return found
 
     @property

@@ -40,7 +40,14 @@ ENTITY = {
     "series": Field("tables"),
     "links": Field("tables"),
     "statements": Field("tables"),
+    "provenance": Field("table"),
 }
+PROVENANCE = {
+    "name_zh": Field("str"),
+    "date": Field("str"),
+    "aliases": Field("table"),
+}
+"""Where an entity's Chinese name, date and each alias come from: a source id or "editorial"."""
 FIGURE = {
     "metric": Field("str", True),
     "value": Field("number", True),
@@ -103,6 +110,7 @@ TYPE_NAMES = {
     "number": "a number",
     "strs": "an array of strings",
     "tables": "an array of tables",
+    "table": "a table",
 }
 
 
@@ -139,6 +147,8 @@ def fits(kind: str, value: object) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "number":
         return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "table":
+        return isinstance(value, dict)
     if kind == "strs":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, list) and all(isinstance(item, dict) for item in value)

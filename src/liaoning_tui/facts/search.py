@@ -9,25 +9,35 @@ each distinct (field, text) is a choice, and a token index (words, and character
 bigrams of Chinese, Japanese and Korean text) maps tokens to choices. A query's tokens are matched
 against the vocabulary exactly, by prefix and fuzzily; only the choices they reach are scored with
 rapidfuzz's WRatio.
+
+Readers write Chinese more than one way: text is folded to simplified characters before it is
+compared, and every Chinese name and alias is also indexed by its toneless pinyin, which a query
+matches with or without tones and spaces (`xinsong`, `Shěnyáng`, `da lian`). A query word found only
+inside another word ("port" in "export") scores lower than one that starts a word.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from liaoning_tui.facts.model import Entity, FactBase
+from liaoning_tui.facts.spelling import CJK as _CJK
+from liaoning_tui.facts.spelling import as_pinyin_query, fold, pinyin, tokens
 
 FIELDS: tuple[str, ...] = ("name", "name_zh", "alias", "id", "metric", "summary", "quote")
 """Every field a hit can be in, best first: ties between fields of one entity go to the first."""
 
-_LABELS = frozenset({"name", "name_zh", "alias", "id"})
+FIELD_LABELS = {field: field for field in FIELDS} | {"name_zh": "Chinese name"}
+"""How each field is named to a reader."""
+
+NAME_FIELDS = frozenset({"name", "name_zh", "alias", "id"})
+"""The fields that name an entity, as opposed to its metrics and texts."""
 _TEXTS = frozenset({"summary", "quote"})
 _RANK = {field: rank for rank, field in enumerate(FIELDS)}
 
@@ -37,11 +47,11 @@ _SCORE_CUTOFF = 55.0
 _TOKEN_CUTOFF = 75.0
 _FUZZY_TOKENS = 25
 _PREFIX_TOKENS = 400
+_INSIDE_WORD_WEIGHT = 0.6
+_PINYIN_EXACT = 97.0
+_PINYIN_PREFIX = 85.0
 _MAX_CANDIDATES = 2000
 """A query of very common words scores only this many choices: names before texts, in file order."""
-
-_WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,8 @@ class Hit:
     """The matched text as the fact base writes it, for display."""
     figure: int | None
     """Index into `entity.figures` when the hit is a figure's metric, else None."""
+    count: int = 1
+    """How many entities hold this quote: a quote shared by several is listed once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,30 +96,6 @@ class _Choice:
     key: str
     field: str
     targets: tuple[_Target, ...]
-
-
-def fold(text: str) -> str:
-    """Text as search compares it: compatibility-normalised, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def tokens(folded: str) -> set[str]:
-    """Words of folded text; runs of CJK characters give their characters and bigrams."""
-    if not _CJK.search(folded):
-        return set(_WORD.findall(folded))
-    found: set[str] = set()
-    for word in _WORD.findall(folded):
-        last = 0
-        for run in _CJK.finditer(word):
-            if run.start() > last:
-                found.add(word[last : run.start()])
-            text = run.group()
-            found.update(text)
-            found.update(text[index : index + 2] for index in range(len(text) - 1))
-            last = run.end()
-        if last < len(word):
-            found.add(word[last:])
-    return found
 
 
 def _fields(entity: Entity) -> Iterator[tuple[str, str, int | None]]:
@@ -158,26 +146,30 @@ class SearchIndex:
                 postings.setdefault(token, []).append(index)
         self._postings = postings
         self._vocabulary = sorted(token for token in postings if not _CJK.search(token))
+        self._holders: dict[str, int] = {}
+        for choice in self._choices:
+            if choice.field == "quote":
+                holders = len({target.entity_id for target in choice.targets})
+                self._holders.update((target.text, holders) for target in choice.targets)
+        self._pinyin = sorted(
+            (spelled, index)
+            for index, choice in enumerate(self._choices)
+            if choice.field in NAME_FIELDS and _CJK.search(choice.key)
+            for spelled in (pinyin(choice.key),)
+            if spelled
+        )
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """The best hits for `query`, one per (entity, figure), best first; ties in file order."""
+        """The best hits for `query`, one per (entity, figure), best first; ties in file order.
+
+        Hits on one quote shared by several entities come once, with `count` saying how many."""
         folded = fold(query)
         if not folded or limit <= 0:
             return []
-        candidates = self._candidates(folded)
-        texts = [self._choices[index].key for index in candidates]
         best: dict[tuple[str, int | None], _Ranked] = {}
-        for _, raw, position in process.extract(
-            folded,
-            texts,
-            scorer=fuzz.WRatio,
-            processor=None,
-            score_cutoff=_SCORE_CUTOFF,
-            limit=None,
-        ):
-            choice = self._choices[candidates[position]]
-            score = _weigh(folded, choice, raw)
-            for target in choice.targets[:limit]:
+        for index, score in self._scored(folded):
+            choice = self._choices[index]
+            for target in choice.targets:
                 ranked = _Ranked(
                     -score,
                     target.order,
@@ -190,11 +182,32 @@ class SearchIndex:
                 if key not in best or ranked < best[key]:
                     best[key] = ranked
         _drop_echoes(best)
-        top = sorted(best.items(), key=lambda item: item[1])[:limit]
-        return [
-            Hit(entity_id, -ranked.negative_score, FIELDS[ranked.field], ranked.text, figure)
-            for (entity_id, figure), ranked in top
-        ]
+        return _collapsed(sorted(best.items(), key=lambda item: item[1]), limit, self._holders)
+
+    def _scored(self, folded: str) -> Iterator[tuple[int, float]]:
+        candidates = self._candidates(folded)
+        texts = [self._choices[index].key for index in candidates]
+        for _, raw, position in process.extract(
+            folded,
+            texts,
+            scorer=fuzz.WRatio,
+            processor=None,
+            score_cutoff=_SCORE_CUTOFF,
+            limit=None,
+        ):
+            index = candidates[position]
+            yield index, _weigh(folded, self._choices[index], raw)
+        spelled = as_pinyin_query(folded)
+        if len(spelled) < 2 or _CJK.search(folded):
+            return
+        start = bisect.bisect_left(self._pinyin, (spelled, -1))
+        for key, index in self._pinyin[start : start + _PREFIX_TOKENS]:
+            if not key.startswith(spelled):
+                break
+            if key == spelled:
+                yield index, _PINYIN_EXACT
+            else:
+                yield index, _PINYIN_PREFIX + 10.0 * len(spelled) / len(key)
 
     def _candidates(self, folded: str) -> list[int]:
         found: set[int] = set()
@@ -239,16 +252,45 @@ def _drop_echoes(best: dict[tuple[str, int | None], _Ranked]) -> None:
             figures[entity_id] = min(figures.get(entity_id, 0.0), ranked.negative_score)
     for key in [key for key in best if key[1] is None and key[0] in figures]:
         ranked = best[key]
-        if FIELDS[ranked.field] not in _LABELS and figures[key[0]] <= ranked.negative_score:
+        if FIELDS[ranked.field] not in NAME_FIELDS and figures[key[0]] <= ranked.negative_score:
             del best[key]
 
 
+def _collapsed(
+    ranked: list[tuple[tuple[str, int | None], _Ranked]], limit: int, holders: dict[str, int]
+) -> list[Hit]:
+    """The first `limit` hits, each quote once, counting the entities that hold it."""
+    hits: list[Hit] = []
+    quotes: set[str] = set()
+    for (entity_id, figure), rank in ranked:
+        field = FIELDS[rank.field]
+        if field == "quote":
+            if rank.text in quotes:
+                continue
+            quotes.add(rank.text)
+        hits.append(Hit(entity_id, -rank.negative_score, field, rank.text, figure))
+        if field == "quote":
+            hits[-1] = replace(hits[-1], count=holders.get(rank.text, 1))
+        if len(hits) == limit:
+            break
+    return hits
+
+
+def _inside_words(query: str, key: str) -> bool:
+    """Whether some word of the query is in `key` only inside longer words ("port" in "export")."""
+    for word in query.split():
+        if word in key and not re.search(r"(?<![^\W_])" + re.escape(word), key):
+            return True
+    return False
+
+
 def _weigh(query: str, choice: _Choice, raw: float) -> float:
-    if choice.field in _LABELS:
+    if choice.field in NAME_FIELDS:
         if choice.key == query:
             return 100.0
         if choice.key.startswith(query):
             return 90.0 + 9.0 * len(query) / len(choice.key)
-    if choice.field in _TEXTS:
-        return raw * _TEXT_WEIGHT
-    return raw * _FUZZY_WEIGHT
+    weight = _TEXT_WEIGHT if choice.field in _TEXTS else _FUZZY_WEIGHT
+    if _inside_words(query, choice.key):
+        weight *= _INSIDE_WORD_WEIGHT
+    return raw * weight

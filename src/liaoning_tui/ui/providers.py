@@ -16,6 +16,10 @@ from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.refs import Ref
 
+READ_AS = 90.0
+"""A search-index score from which the query is taken to name the entity: an exact or prefix match
+of a name, Chinese name, alias or id, or of their pinyin."""
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -63,10 +67,40 @@ class GoToProvider(Provider):
                 Content(command.title), partial(self._go, command.ref), help=escape(command.help)
             )
 
+    def _read_as_written(self, query: str) -> dict[str, float]:
+        """Entities whose names the query reads as (traditional characters, pinyin), 0..1, from
+        the explorer's search index (built now if the background has not yet)."""
+        from liaoning_tui.facts.search import NAME_FIELDS, SearchIndex
+        from liaoning_tui.ui.screens.explorer import ExplorerScreen
+
+        explorer = next(
+            (screen for screen in self.app.screen_stack if isinstance(screen, ExplorerScreen)),
+            None,
+        )
+        if explorer is None:
+            return {}
+        if explorer.search_index is None:
+            explorer.search_index = SearchIndex(explorer.facts)
+        found: dict[str, float] = {}
+        for hit in explorer.search_index.search(query, limit=50):
+            if hit.field in NAME_FIELDS and hit.figure is None and hit.score >= READ_AS:
+                found.setdefault(hit.entity_id, hit.score / 100)
+        return found
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self._commands():
-            score = max(matcher.match(name) for name in (command.title, *command.names))
+        written = self._read_as_written(query)
+        commands = self._commands()
+        scores = [
+            max(matcher.match(name) for name in (command.title, *command.names))
+            for command in commands
+        ]
+        # The matcher's scale is open-ended; a name the search index reads the query as (in
+        # another script, in pinyin) is lifted above the best letter match, so it comes first.
+        lift = max(scores, default=0.0) + 1.0
+        for command, score in zip(commands, scores, strict=True):
+            if command.ref.kind == "entity" and command.ref.id in written:
+                score += lift + written[command.ref.id]
             if score > 0:
                 shown = _highlight(matcher, command.title)
                 yield Hit(score, shown, partial(self._go, command.ref), help=escape(command.help))

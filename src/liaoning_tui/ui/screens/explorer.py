@@ -20,7 +20,7 @@ from liaoning_tui.ui.history import History
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref, settle
 from liaoning_tui.ui.widgets.detail import DetailPane
-from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, NodeData
+from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, More, NodeData
 from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ class ExplorerScreen(Screen[None]):
             self.current = data.ref
         elif isinstance(data, Group):
             self.current = Ref.group(data.name)
+        elif isinstance(data, More):
+            self.current = Ref.group(data.group)
 
     @on(DataTable.RowSelected, "#figures")
     def _figure_chosen(self) -> None:

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from liaoning_tui.facts.display import figure_value
 from liaoning_tui.facts.model import FactBase
-from liaoning_tui.facts.search import Hit, SearchIndex
+from liaoning_tui.facts.search import FIELD_LABELS, Hit, SearchIndex
 from liaoning_tui.facts.vocabulary import KINDS
 from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.owner import facts_of
@@ -77,8 +77,10 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         if not query:
             status.update("")
         elif self.hits:
+            count = len(self.hits)
             status.update(
-                f"{len(self.hits)} hits" + (" (first 50)" if len(self.hits) == LIMIT else "")
+                f"{count} hit{'' if count == 1 else 's'}"
+                + (f" (first {LIMIT})" if count == LIMIT else "")
             )
         else:
             status.update("No match.")
@@ -94,8 +96,10 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             out.append_text(plain(figure_value(figure), "bold"))
         out.append(f"  {KINDS[entity.kind].label}", style="dim")
         if hit.field not in {"name", "metric"}:
-            out.append(f"  {hit.field}: ", style="dim")
+            out.append(f"  {FIELD_LABELS[hit.field]}: ", style="dim")
             out.append_text(plain(hit.text[:60], "dim italic"))
+        if hit.count > 1:
+            out.append(f"  (shared by {hit.count} entities)", style="dim")
         return out
 
     def action_move(self, step: int) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from liaoning_tui.facts.model import EMPTY, Entity, FactBase, Source
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.provenance import names_text
 from liaoning_tui.facts.quotes import QuoteIndex
 from liaoning_tui.facts.reading import FigureReading, read_figure, source_line
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
@@ -201,8 +202,8 @@ class DetailPane(ScrollBox):
         page = Page(entity=entity)
         parts = page.parts
         parts["heading"] = self._heading(entity.name, entity.name_zh, kind)
-        if entity.aliases:
-            parts["aliases"] = plain("also: " + ", ".join(entity.aliases), "dim")
+        if names := names_text(entity):
+            parts["aliases"] = plain(names, "dim")
         if entity.summary:
             parts["summary"] = plain(entity.summary)
         if entity.figures:

@@ -1,0 +1,1 @@
+"""The explorer in a browser: textual-serve behind a login, with the SSH server's limits."""
