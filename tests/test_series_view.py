@@ -428,3 +428,36 @@ async def test_odd_series_and_hostile_text_are_shown_as_text() -> None:
         await pilot.pause()
         assert "\x1b" not in app.clipboard
         assert app.clipboard.endswith("“[b]three[/b][2J”")
+
+
+async def test_series_of_one_entity_are_headed_by_their_metric(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = SeriesScreen("liaoning-gdp-growth")
+        app.push_screen(screen)
+        await pilot.pause()
+        screen.add("liaoning-industrial-growth")
+        await pilot.pause()
+        table = app.screen.query_one(PointTable)
+        headings = [column.label.plain for column in table.ordered_columns]
+        assert headings == ["Period", "● GDP real growth", "■ Industrial value ad…"]
+        assert "2012 | — | 9.9 %" in visible_text(app)
+
+
+async def test_each_line_keeps_one_colour_across_its_gaps(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await open_series(pilot, "port-dalian", "port-dalian-containers")
+        screen.add("port-yingkou-containers")
+        await pilot.pause()
+        drawn = app.screen.query_one(SeriesChart).render()
+        assert isinstance(drawn, Text)
+        marks: set[str] = set()
+        dots: set[str] = set()
+        for offset, char in enumerate(drawn.plain):
+            if char in "●■" or 0x2801 <= ord(char) < 0x2900:
+                colour = str(drawn.get_style_at_offset(app.console, offset).color)
+                (marks if char in "●■" else dots).add(colour)
+        assert len(marks) == 2
+        assert dots == marks

@@ -19,8 +19,9 @@ from liaoning_tui.ui.widgets.series_chart import MARKERS, axis_unit
 
 SOURCE_WIDTH = 24
 """A source's short name is cut to this many cells; the note under the table has it whole."""
-NAME_WIDTH = 18
-"""A compared series' column heading is cut to this many cells; the legend has the full name."""
+NAME_WIDTH = 22
+"""A compared series' column heading is cut to this many cells; the legend has the full name.
+Series of one entity are headed by their metric alone, which is what tells them apart."""
 
 
 class PointTable(DataTable[Text]):
@@ -62,9 +63,11 @@ class PointTable(DataTable[Text]):
 
     def _compared(self, chart: Chart) -> None:
         unit = axis_unit(chart)
+        one_entity = len({line.entity.id for line in chart.lines}) == 1
         for number_, line in enumerate(chart.lines):
             marker = MARKERS[number_ % len(MARKERS)]
-            self.add_column(_cut(f"{marker} {line.name}", NAME_WIDTH), key=f"line-{number_}")
+            name = line.series.metric if one_entity else line.name
+            self.add_column(_cut(f"{marker} {name}", NAME_WIDTH), key=f"line-{number_}")
         for index, period in enumerate(chart.periods):
             cells = [Text(describe_period(period))]
             for line in chart.lines:

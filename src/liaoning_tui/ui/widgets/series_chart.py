@@ -26,8 +26,10 @@ MARKERS = ("●", "■", "▲", "◆", "✚", "✖")
 LEGEND_HEIGHT = 16
 """Below this many rows the legend would hide the lines; the table's column headings, which
 carry each line's marker and name, are the legend then."""
-COLOURS = ("cyan+", "magenta+", "yellow+", "green+", "blue+", "red+")
-"""ANSI colours, which 16-colour terminals have."""
+COLOURS = ("cyan+", "orange+", "magenta+", "green+", "blue+", "red+")
+"""ANSI colours by plotext's names (its `orange` is ANSI yellow; a name it does not know makes
+it pick colours of its own, segment by segment), which 16-colour terminals have; the first two
+stay bright in monochrome (NO_COLOR turns colours to greys)."""
 
 
 def segments(values: tuple[float | None, ...]) -> Iterator[list[tuple[int, float]]]:
