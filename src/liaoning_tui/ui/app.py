@@ -118,6 +118,14 @@ class LiaoningApp(FactsApp):
                 self.notify(notice, severity="warning", markup=False)
                 return
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with page keys that cannot end the app (see GoToPalette)."""
+        from liaoning_tui.ui.go_to_palette import GoToPalette
+
+        open_already = any(isinstance(screen, GoToPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(GoToPalette(id="--command-palette"))
+
     def on_go_to(self, message: GoTo) -> None:
         """Every go-to, from any view: back to the explorer, which shows it and records it."""
         message.stop()
