@@ -12,6 +12,7 @@ from textual.widgets import DataTable, OptionList, Tree
 
 from liaoning_tui import collector
 from liaoning_tui.facts.model import FactBase
+from liaoning_tui.ui.driver import driver_class
 from liaoning_tui.ui.providers import GoToProvider
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
@@ -50,7 +51,7 @@ class LiaoningApp(App[int]):
     ]
 
     def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class())
         self.facts = facts
         self.path = path
         self.watch_file = watch
