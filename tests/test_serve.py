@@ -313,7 +313,11 @@ async def test_the_app_quitting_closes_the_session_with_its_status_and_logs_it(
     assert completed.exit_status == 3
     await eventually(lambda: "disconnect" in log_of(server))
     connect_line, disconnect_line = log_of(server).splitlines()
-    assert re.fullmatch(r"\S+Z connect 127\.0\.0\.1:\d+ user=alice", connect_line)
+    assert re.fullmatch(
+        r"\S+Z connect 127\.0\.0\.1:\d+ user=alice client=SSH-2\.0-AsyncSSH_\S+ "
+        r"cipher=\S+ mac=\S+ compression=none",
+        connect_line,
+    )
     assert re.fullmatch(
         r"\S+Z disconnect 127\.0\.0\.1:\d+ user=alice duration=\d+\.\ds status=3", disconnect_line
     )
@@ -648,5 +652,5 @@ async def test_serve_command_serves_the_explorer_and_stops_cleanly_on_sigterm(
             command.kill()
             await command.wait()
     _, err = await command.communicate()
-    assert re.search(rb"connect 127\.0\.0\.1:\d+ user=reader\n", err), err
+    assert re.search(rb"connect 127\.0\.0\.1:\d+ user=reader client=", err), err
     assert re.search(rb"disconnect 127\.0\.0\.1:\d+ user=reader duration=", err), err

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.log import Log
+from liaoning_tui.serve.policy import Algorithms
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class ServeConfig:
     grace: float = 2.0
     """Seconds an explorer gets to end after a hang-up before it is killed."""
     log: Log = field(default_factory=Log)
+    algorithms: Algorithms = field(default_factory=Algorithms)
 
     def __post_init__(self) -> None:
         if self.anonymous == (self.authorized_keys is not None):
