@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ INSTALL_HINT = (
     "liaoning-tui serve: the SSH server needs the optional asyncssh package; install it with\n"
     "  pip install 'liaoning-tui[ssh]'"
 )
+MAX_FILES = 1 << 20
 CHOOSE_ACCESS = (
     "liaoning-tui serve: say who may connect:\n"
     "  --authorized-keys FILE  readers whose public key is in FILE (OpenSSH format)\n"
@@ -139,6 +141,20 @@ def _announce(server: Server, host_key: HostKey, access: str) -> None:
     print(f"readers connect with: ssh -p {server.port} {shown}; stop with ctrl+c", flush=True)
 
 
+def raise_file_limit() -> int:
+    """Let the server hold as many connections as the system allows this process (the soft
+    limit, often 1,024, is what a flood of idle connections exhausted); the new soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = MAX_FILES if hard == resource.RLIM_INFINITY else min(hard, MAX_FILES)
+    if wanted > soft:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (OSError, ValueError):
+            return soft
+        return wanted
+    return soft
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.open and args.authorized_keys is None:
         print(CHOOSE_ACCESS, file=sys.stderr)
@@ -181,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
     )
+    raise_file_limit()
     try:
         asyncio.run(serve(config, host_key.key, lambda server: _announce(server, host_key, access)))
     except ListenError as error:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
+import fcntl
 import signal
+import socket
+import struct
+import termios
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -27,6 +32,13 @@ RESET_TERMINAL = (
 )
 """Mouse reporting, bracketed paste and the alternate screen off, cursor on: what an explorer
 that was stopped from outside had no chance to undo."""
+MAX_TERM = 64
+LINK_BACKLOG = 256 * 1024
+"""Bytes sent to the client and not yet taken by it before the explorer's output is left unread.
+asyncssh sends as far as the client's window allows (a client may offer 4 GiB) and never tells
+a session that the connection itself is full, so the session looks at the socket's queue."""
+LINK_POLL = 0.05
+GOODBYE_WAIT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         self._ending: Ending | None = None
         self._stopping = asyncio.Event()
         self._client_gone = False
+        self._link_full = False
+        self._decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
         self.status = "not started"
         """What became of the session, for the log."""
 
@@ -88,6 +102,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         term_size: tuple[int, int, int, int],
         term_modes: Mapping[int, int],
     ) -> bool:
+        if len(term_type) > MAX_TERM:
+            return False
         self._term = term_type or DEFAULT_TERM
         self._size = TerminalSize.from_client(term_size[0], term_size[1])
         return True
@@ -113,6 +129,9 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
 
     def data_received(self, data: bytes, datatype: int | None) -> None:
         self._on_input()
+        # The explorer gets only valid UTF-8 (Textualize/textual issue 6456); its own driver
+        # filters too, but this keeps any other program on the terminal safe as well.
+        data = self._decode(data).encode()
         if self._child is not None:
             self._child.write(data)
         elif len(self._early_input) < EARLY_INPUT:
@@ -143,7 +162,12 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         if self._task is not None:
             await asyncio.shield(self._task)
         elif self._channel is not None:
-            self._channel.close()
+            self._refuse(ending.message)
+        if self._channel is not None and not self._client_gone:
+            # The goodbye and the terminal reset are only queued; the connection is closed
+            # right after, so wait (briefly) for the client to have taken them.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._channel.wait_closed(), GOODBYE_WAIT)
 
     async def _run(self) -> None:
         try:
@@ -199,8 +223,41 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             self._exit(returncode)
 
     def _send(self, data: bytes) -> None:
-        if not self._client_gone and self._channel is not None:
-            self._channel.write(data)
+        if self._client_gone or self._channel is None:
+            return
+        self._channel.write(data)
+        if not self._link_full and self._link_is_full():
+            self._link_full = True
+            if self._child is not None:
+                self._child.pause_output()
+            asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
+
+    def _link_is_full(self) -> bool:
+        """Whether the client has left too much of what was sent to it untaken."""
+        assert self._channel is not None
+        if self._channel.get_write_buffer_size() > LINK_BACKLOG:
+            return True
+        sock = self._channel.get_extra_info("socket")
+        if sock is None:
+            return False
+        try:
+            unsent = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
+            room = int(sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF))
+        except OSError:
+            return False
+        # The kernel reports twice the buffer it keeps data in; once that fills, asyncio
+        # would queue the rest in memory, so half of it full already counts as a full link.
+        return int(struct.unpack("i", unsent)[0]) >= min(LINK_BACKLOG, room // 4)
+
+    def _check_link(self) -> None:
+        if self._client_gone or self._channel is None:
+            return
+        if self._link_is_full():
+            asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
+            return
+        self._link_full = False
+        if self._child is not None:
+            self._child.resume_output()
 
     def _pause_input(self, paused: bool) -> None:
         if self._channel is None or self._client_gone:

@@ -21,6 +21,9 @@ from liaoning_tui.serve.session import Ending
 SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
 KEEPALIVE_SECONDS = 30
 """A client that answers no keepalive for three of these is gone, and its explorer ends."""
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""SIGHUP stops the server as SIGTERM does: the keys file is read at every login anyway, so
+there is nothing to reload, and a hang-up from a closed terminal should not leave it running."""
 SUMMARY_SECONDS = 1.0
 """Refused connections and loop errors are summed up at most this often."""
 
@@ -147,17 +150,24 @@ async def serve(
     host_key: asyncssh.SSHKey,
     on_ready: Callable[[Server], None] = lambda server: None,
 ) -> None:
-    """Serve until SIGTERM or SIGINT (ctrl+c), then shut down cleanly."""
+    """Serve until SIGTERM, SIGHUP or SIGINT (ctrl+c), then shut down cleanly."""
     server = Server(config, host_key)
     await server.start()
-    stop = asyncio.Event()
+    stopped: asyncio.Future[signal.Signals] = asyncio.get_running_loop().create_future()
     loop = asyncio.get_running_loop()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(number, stop.set)
+    loop.set_exception_handler(server.loop_error)
+
+    def stop(number: signal.Signals) -> None:
+        if not stopped.done():
+            stopped.set_result(number)
+
+    for number in STOP_SIGNALS:
+        loop.add_signal_handler(number, stop, number)
     try:
         on_ready(server)
-        await stop.wait()
+        number = await stopped
+        config.log.write("stopping", "-", signal=number.name, readers=len(server.live.sessions))
     finally:
-        for number in (signal.SIGTERM, signal.SIGINT):
+        for number in STOP_SIGNALS:
             loop.remove_signal_handler(number)
         await server.shutdown()
