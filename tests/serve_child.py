@@ -2,7 +2,8 @@
 
 It reports what a session's child sees (pid, terminal size, controlling terminal, environment),
 says each new size after a window change, echoes keys as hex, and exits with status 3 on "q".
-With --stubborn it ignores hang-ups and SIGTERM, so only SIGKILL ends it.
+With --stubborn it ignores hang-ups and SIGTERM, so only SIGKILL ends it; with --spew it writes
+without end once ready, as fast as its terminal takes it.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def main() -> int:
         "env": dict(os.environ),
     }
     say("ready " + json.dumps(report))
+    if "--spew" in sys.argv:
+        line = b"spew " * 200 + b"\r\n"
+        while True:
+            os.write(1, line)
     while data := os.read(0, 1024):
         if b"q" in data:
             say("bye")
