@@ -312,7 +312,10 @@ async def test_the_app_quitting_closes_the_session_with_its_status_and_logs_it(
         completed = await asyncio.wait_for(process.wait(), 10)
     assert completed.exit_status == 3
     await eventually(lambda: "disconnect" in log_of(server))
-    connect_line, disconnect_line = log_of(server).splitlines()
+    connect_line, session_line, disconnect_line = log_of(server).splitlines()
+    assert re.fullmatch(
+        r"\S+Z session 127\.0\.0\.1:\d+ session=\d+ term=xterm-256color size=80x24", session_line
+    )
     assert re.fullmatch(
         r"\S+Z connect 127\.0\.0\.1:\d+ user=alice client=SSH-2\.0-AsyncSSH_\S+ "
         r"cipher=\S+ mac=\S+ compression=none",

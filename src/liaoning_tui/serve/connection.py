@@ -181,7 +181,7 @@ class Connection(asyncssh.SSHServer):
             return False
         self._stop_waiting()
         session = ExplorerSession(
-            self._config, self._limits, self.address, self._touch, self._session_ended
+            self._config, self._limits, self.address, self.peer, self._touch, self._session_ended
         )
         self._sessions.add(session)
         self._live.sessions.add(session)

@@ -45,3 +45,17 @@ class Log:
     def auth_failure(self, peer: str, user: str, method: str, key: str, reason: str) -> None:
         """The line a fail2ban filter matches: `auth-failure HOST:PORT user=… reason=…`."""
         self.write("auth-failure", peer, user=clean(user), method=method, key=key, reason=reason)
+
+    def crash(self, peer: str, session: int, status: str, report: str) -> None:
+        """One `crash` line with the error's last line, then the report line by line, each
+        marked with the session so `grep session=N` finds them all."""
+        lines = [line for line in report.splitlines() if line.strip()] or ["(no report)"]
+        self.write(
+            "crash",
+            peer,
+            session=session,
+            status=status.replace(" ", "_"),
+            error=clean(lines[-1], 200).replace("?", " "),
+        )
+        for line in lines:
+            self.write("trace", peer, session=session, text=repr(line))

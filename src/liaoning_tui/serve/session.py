@@ -5,11 +5,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
-import fcntl
 import signal
-import socket
-import struct
-import termios
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -17,14 +13,24 @@ import asyncssh
 
 from liaoning_tui.serve.child import PtyChild, TerminalSize
 from liaoning_tui.serve.config import ServeConfig
+from liaoning_tui.serve.crash import CRASHED, ErrorPipe, numbers
 from liaoning_tui.serve.environment import DEFAULT_TERM, child_environment
 from liaoning_tui.serve.limits import Limits
+from liaoning_tui.serve.link import link_is_full
+from liaoning_tui.serve.log import clean
+from liaoning_tui.serve.presses import pressed
+from liaoning_tui.serve.report import ERROR_FD
 
 NO_TERMINAL = (
     "liaoning-tui only runs its interactive explorer, which needs a terminal: "
     "connect with `ssh -t` and without a command."
 )
 NOT_STARTED = "The explorer could not start on the server; please tell whoever runs it."
+NO_COMMANDS = (
+    "liaoning-tui runs no commands, only its explorer: connect without one, e.g. ssh -t HOST"
+)
+SESSION_WARNING = 5 * 60.0
+"""How long before the session's time limit the reader is told it is coming."""
 EARLY_INPUT = 4096
 """Keys typed while the explorer starts are kept, up to this many bytes."""
 RESET_TERMINAL = (
@@ -33,10 +39,6 @@ RESET_TERMINAL = (
 """Mouse reporting, bracketed paste and the alternate screen off, cursor on: what an explorer
 that was stopped from outside had no chance to undo."""
 MAX_TERM = 64
-LINK_BACKLOG = 256 * 1024
-"""Bytes sent to the client and not yet taken by it before the explorer's output is left unread.
-asyncssh sends as far as the client's window allows (a client may offer 4 GiB) and never tells
-a session that the connection itself is full, so the session looks at the socket's queue."""
 LINK_POLL = 0.05
 GOODBYE_WAIT = 2.0
 
@@ -67,12 +69,16 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         config: ServeConfig,
         limits: Limits,
         address: str,
+        peer: str,
         on_input: Callable[[], None],
         on_end: Callable[[ExplorerSession], None],
     ) -> None:
         self._config = config
         self._limits = limits
         self._address = address
+        self._peer = peer
+        self.number = next(numbers)
+        """Names the session in the log, to join its lines."""
         self._on_input = on_input
         self._on_end = on_end
         self._channel: asyncssh.SSHServerChannel[bytes] | None = None
@@ -113,6 +119,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
 
     def exec_requested(self, command: str) -> bool:
         self.status = "refused exec"
+        if self._channel is not None:
+            self._channel.write_stderr(NO_COMMANDS.encode() + b"\r\n")
         return False
 
     def subsystem_requested(self, subsystem: str) -> bool:
@@ -128,7 +136,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             self._child.resize(self._size)
 
     def data_received(self, data: bytes, datatype: int | None) -> None:
-        self._on_input()
+        if pressed(data):
+            self._on_input()
         # The explorer gets only valid UTF-8 (Textualize/textual issue 6456); its own driver
         # filters too, but this keeps any other program on the terminal safe as well.
         data = self._decode(data).encode()
@@ -163,9 +172,12 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             await asyncio.shield(self._task)
         elif self._channel is not None:
             self._refuse(ending.message)
+        await self._goodbye()
+
+    async def _goodbye(self) -> None:
+        """The last words and the terminal reset are only queued, and the connection may be
+        closed right after: wait (briefly) for the client to have taken them."""
         if self._channel is not None and not self._client_gone:
-            # The goodbye and the terminal reset are only queued; the connection is closed
-            # right after, so wait (briefly) for the client to have taken them.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._channel.wait_closed(), GOODBYE_WAIT)
 
@@ -179,11 +191,13 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         if self._term is None:
             self.status = "refused (no terminal)"
             self._refuse(NO_TERMINAL)
+            await self._goodbye()
             return
         refusal = self._limits.acquire(self._address)
         if refusal is not None:
             self.status = "refused (limit)"
             self._refuse(refusal)
+            await self._goodbye()
             return
         try:
             await self._explore()
@@ -194,6 +208,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         channel = self._channel
         assert channel is not None and self._term is not None
         environment = child_environment(self._term, channel.get_environment())
+        errors = ErrorPipe()
+        environment[ERROR_FD] = str(errors.write_end)
         try:
             self._child = child = await PtyChild.spawn(
                 self._config.command,
@@ -201,58 +217,85 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
                 self._size,
                 on_output=self._send,
                 on_backlog=self._pause_input,
+                limits=self._config.child_limits,
+                pass_fds=(errors.write_end,),
             )
         except OSError as error:
+            errors.close()
             self.status = f"failed to start ({error.strerror or error})"
             self._refuse(NOT_STARTED)
             return
+        errors.child_started()
+        self._config.log.write(
+            "session",
+            self._peer,
+            session=self.number,
+            term=clean(self._term, 64),
+            size=f"{self._size.columns}x{self._size.rows}",
+        )
         if self._early_input:
             child.write(bytes(self._early_input))
+        loop = asyncio.get_running_loop()
+        lifetime = self._config.max_session_time
+        timers = [
+            loop.call_later(max(0.0, lifetime - SESSION_WARNING), self._warn, lifetime),
+            loop.call_later(lifetime, self._time_up, lifetime),
+        ]
         ended = asyncio.create_task(child.wait())
         stopping = asyncio.create_task(self._stopping.wait())
         await asyncio.wait({ended, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
+        for timer in timers:
+            timer.cancel()
         if not ended.done():
             await child.terminate(self._config.grace)
         returncode = await ended
         self.status = describe(returncode)
+        report = await errors.text()
         if self._ending is not None:
             self.status += f" ({self._ending.label})"
             self._refuse(self._ending.message, RESET_TERMINAL + b"\r\n")
+        elif report or (returncode < 0 and not self._client_gone):
+            self.status += " (crashed)"
+            self._config.log.crash(self._peer, self.number, self.status, report)
+            self._refuse(CRASHED, RESET_TERMINAL + b"\r\n")
         else:
             self._exit(returncode)
+
+    def _warn(self, lifetime: float) -> None:
+        """Tell the reader, on the bottom line, that the time limit is near; the explorer
+        draws over it at its next change."""
+        if self._client_gone or self._channel is None:
+            return
+        left = min(SESSION_WARNING, lifetime) / 60
+        notice = f" This session ends in {left:g} minutes (its time limit). "
+        line = f"\x1b7\x1b[{self._size.rows};1H\x1b[7m{notice}\x1b[0m\x1b8"
+        self._channel.write(line.encode())
+
+    def _time_up(self, lifetime: float) -> None:
+        hours = lifetime / 3600
+        span = f"{hours:g} hours" if hours >= 1 else f"{lifetime / 60:g} minutes"
+        if self._ending is None:
+            self._ending = Ending(
+                "time limit",
+                f"This session reached its time limit ({span}). Connect again any time.",
+            )
+        self._stopping.set()
 
     def _send(self, data: bytes) -> None:
         if self._client_gone or self._channel is None:
             return
         self._channel.write(data)
-        if not self._link_full and self._link_is_full():
+        if not self._link_full and link_is_full(self._channel):
             self._link_full = True
             if self._child is not None:
                 self._child.pause_output()
             asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
 
-    def _link_is_full(self) -> bool:
-        """Whether the client has left too much of what was sent to it untaken."""
-        assert self._channel is not None
-        if self._channel.get_write_buffer_size() > LINK_BACKLOG:
-            return True
-        sock = self._channel.get_extra_info("socket")
-        if sock is None:
-            return False
-        try:
-            unsent = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
-            room = int(sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF))
-        except OSError:
-            return False
-        # The kernel reports twice the buffer it keeps data in; once that fills, asyncio
-        # would queue the rest in memory, so half of it full already counts as a full link.
-        return int(struct.unpack("i", unsent)[0]) >= min(LINK_BACKLOG, room // 4)
-
     def _check_link(self) -> None:
         if self._client_gone or self._channel is None:
             return
-        if self._link_is_full():
+        if link_is_full(self._channel):
             asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
             return
         self._link_full = False
