@@ -13,7 +13,7 @@ from liaoning_tui.serve import keys
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.channel import GuardedChannel
 from liaoning_tui.serve.config import ServeConfig
-from liaoning_tui.serve.limits import Limits
+from liaoning_tui.serve.limits import Limits, span
 from liaoning_tui.serve.log import clean
 from liaoning_tui.serve.session import Ending, ExplorerSession
 
@@ -25,10 +25,9 @@ MAX_CHANNELS = 10
 
 
 def idle_ending(seconds: float) -> Ending:
-    minutes = seconds / 60
-    span = f"{minutes:g} minutes" if minutes >= 1 else f"{seconds:g} seconds"
     return Ending(
-        "idle", f"No key pressed for {span}: the session is closed. Connect again any time."
+        "idle",
+        f"No key pressed for {span(seconds)}: the session is closed. Connect again any time.",
     )
 
 
@@ -209,6 +208,9 @@ class Connection(asyncssh.SSHServer):
         self._live.sessions.discard(session)
         self._statuses.append(session.status)
         self._log_disconnect()
+        if session.status.startswith("refused") and not self._sessions and self._connection:
+            # The reader has been told why; an open connection would only hold a place.
+            self._connection.close()
 
     def _check_session(self) -> None:
         """A connection that logged in but opened no session is closed, like one that never

@@ -15,7 +15,7 @@ from liaoning_tui.serve.child import PtyChild, TerminalSize
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.crash import CRASHED, ErrorPipe, numbers
 from liaoning_tui.serve.environment import DEFAULT_TERM, child_environment
-from liaoning_tui.serve.limits import Limits
+from liaoning_tui.serve.limits import Limits, span
 from liaoning_tui.serve.link import link_is_full
 from liaoning_tui.serve.log import clean
 from liaoning_tui.serve.presses import pressed
@@ -83,6 +83,7 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         self._on_end = on_end
         self._channel: asyncssh.SSHServerChannel[bytes] | None = None
         self._term: str | None = None
+        self._command = False
         self._size = TerminalSize()
         self._child: PtyChild | None = None
         self._early_input = bytearray()
@@ -118,10 +119,10 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         return True
 
     def exec_requested(self, command: str) -> bool:
-        self.status = "refused exec"
-        if self._channel is not None:
-            self._channel.write_stderr(NO_COMMANDS.encode() + b"\r\n")
-        return False
+        # Accepted only to be answered: a refused request leaves OpenSSH's client saying just
+        # "exec request failed", and nothing the server sent before it is shown.
+        self._command = True
+        return True
 
     def subsystem_requested(self, subsystem: str) -> bool:
         self.status = "refused subsystem"
@@ -188,6 +189,11 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             self._on_end(self)
 
     async def _serve(self) -> None:
+        if self._command:
+            self.status = "refused exec"
+            self._refuse(NO_COMMANDS)
+            await self._goodbye()
+            return
         if self._term is None:
             self.status = "refused (no terminal)"
             self._refuse(NO_TERMINAL)
@@ -267,18 +273,15 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         draws over it at its next change."""
         if self._client_gone or self._channel is None:
             return
-        left = min(SESSION_WARNING, lifetime) / 60
-        notice = f" This session ends in {left:g} minutes (its time limit). "
+        notice = f" This session ends in {span(min(SESSION_WARNING, lifetime))} (its time limit). "
         line = f"\x1b7\x1b[{self._size.rows};1H\x1b[7m{notice}\x1b[0m\x1b8"
         self._channel.write(line.encode())
 
     def _time_up(self, lifetime: float) -> None:
-        hours = lifetime / 3600
-        span = f"{hours:g} hours" if hours >= 1 else f"{lifetime / 60:g} minutes"
         if self._ending is None:
             self._ending = Ending(
                 "time limit",
-                f"This session reached its time limit ({span}). Connect again any time.",
+                f"This session reached its time limit ({span(lifetime)}). Connect again any time.",
             )
         self._stopping.set()
 
