@@ -29,8 +29,8 @@ from liaoning_tui.cli import main
 from liaoning_tui.serve import hostkey
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
+from liaoning_tui.serve.endings import NO_COMMANDS
 from liaoning_tui.serve.log import Log
-from liaoning_tui.serve.session import NO_COMMANDS
 from liaoning_tui.serve.ssh import Server
 from tests.conftest import MINIMAL
 

@@ -20,8 +20,8 @@ import pytest
 from liaoning_tui.serve import keys
 from liaoning_tui.serve.channel import MAX_ENV
 from liaoning_tui.serve.connection import AUTH_FAILURE_DELAY, MAX_AUTH_TRIES, MAX_CHANNELS
+from liaoning_tui.serve.endings import RESET_TERMINAL
 from liaoning_tui.serve.gate import Gate
-from liaoning_tui.serve.session import RESET_TERMINAL
 from tests.test_serve import (
     ECHO,
     Start,

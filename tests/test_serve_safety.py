@@ -24,10 +24,10 @@ from liaoning_tui.cli import main
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.crash import CRASHED
+from liaoning_tui.serve.endings import NO_COMMANDS, RESET_TERMINAL
 from liaoning_tui.serve.log import Log
 from liaoning_tui.serve.presses import pressed
 from liaoning_tui.serve.privileges import ROOT_REFUSED
-from liaoning_tui.serve.session import NO_COMMANDS, RESET_TERMINAL
 from liaoning_tui.serve.ssh import Server, serve
 from tests.test_serve import (
     ECHO,

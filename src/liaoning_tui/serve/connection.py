@@ -13,9 +13,10 @@ from liaoning_tui.serve import keys
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.channel import GuardedChannel
 from liaoning_tui.serve.config import ServeConfig
+from liaoning_tui.serve.endings import Ending
 from liaoning_tui.serve.limits import Limits, span
 from liaoning_tui.serve.log import clean
-from liaoning_tui.serve.session import Ending, ExplorerSession
+from liaoning_tui.serve.session import ExplorerSession
 
 MAX_AUTH_TRIES = 6
 """Keys one connection may try and fail with, as OpenSSH's MaxAuthTries."""

@@ -5,60 +5,36 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
-import signal
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 import asyncssh
 
 from liaoning_tui.serve.child import PtyChild, TerminalSize
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.crash import CRASHED, ErrorPipe, numbers
+from liaoning_tui.serve.endings import (
+    NO_COMMANDS,
+    NO_TERMINAL,
+    NOT_STARTED,
+    RESET_TERMINAL,
+    SESSION_WARNING,
+    Ending,
+    describe,
+    time_notice,
+    time_up,
+)
 from liaoning_tui.serve.environment import DEFAULT_TERM, child_environment
-from liaoning_tui.serve.limits import Limits, span
+from liaoning_tui.serve.limits import Limits
 from liaoning_tui.serve.link import link_is_full
 from liaoning_tui.serve.log import clean
 from liaoning_tui.serve.presses import pressed
 from liaoning_tui.serve.report import ERROR_FD
 
-NO_TERMINAL = (
-    "liaoning-tui only runs its interactive explorer, which needs a terminal: "
-    "connect with `ssh -t` and without a command."
-)
-NOT_STARTED = "The explorer could not start on the server; please tell whoever runs it."
-NO_COMMANDS = (
-    "liaoning-tui runs no commands, only its explorer: connect without one, e.g. ssh -t HOST"
-)
-SESSION_WARNING = 5 * 60.0
-"""How long before the session's time limit the reader is told it is coming."""
 EARLY_INPUT = 4096
 """Keys typed while the explorer starts are kept, up to this many bytes."""
-RESET_TERMINAL = (
-    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?1049l\x1b[?25h\x1b[0m"
-)
-"""Mouse reporting, bracketed paste and the alternate screen off, cursor on: what an explorer
-that was stopped from outside had no chance to undo."""
 MAX_TERM = 64
 LINK_POLL = 0.05
 GOODBYE_WAIT = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class Ending:
-    """Why the server ended a session: a word for the log, a sentence for the reader."""
-
-    label: str
-    message: str
-
-
-def describe(returncode: int) -> str:
-    """An exit status for the log: the number, or the signal's name."""
-    if returncode >= 0:
-        return str(returncode)
-    try:
-        return signal.Signals(-returncode).name
-    except ValueError:
-        return f"signal {-returncode}"
 
 
 class ExplorerSession(asyncssh.SSHServerSession[bytes]):
@@ -269,20 +245,11 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
             self._exit(returncode)
 
     def _warn(self, lifetime: float) -> None:
-        """Tell the reader, on the bottom line, that the time limit is near; the explorer
-        draws over it at its next change."""
-        if self._client_gone or self._channel is None:
-            return
-        notice = f" This session ends in {span(min(SESSION_WARNING, lifetime))} (its time limit). "
-        line = f"\x1b7\x1b[{self._size.rows};1H\x1b[7m{notice}\x1b[0m\x1b8"
-        self._channel.write(line.encode())
+        if not self._client_gone and self._channel is not None:
+            self._channel.write(time_notice(min(SESSION_WARNING, lifetime), self._size.rows))
 
     def _time_up(self, lifetime: float) -> None:
-        if self._ending is None:
-            self._ending = Ending(
-                "time limit",
-                f"This session reached its time limit ({span(lifetime)}). Connect again any time.",
-            )
+        self._ending = self._ending or time_up(lifetime)
         self._stopping.set()
 
     def _send(self, data: bytes) -> None:

@@ -13,10 +13,10 @@ from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.channel import MAX_PACKET, WINDOW
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.connection import Connection, Live
+from liaoning_tui.serve.endings import Ending
 from liaoning_tui.serve.gate import Gate
 from liaoning_tui.serve.limits import Limits
 from liaoning_tui.serve.log import clean
-from liaoning_tui.serve.session import Ending
 
 SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
 KEEPALIVE_SECONDS = 30
