@@ -196,7 +196,8 @@ async def test_the_empty_user_name_is_refused_as_the_docs_say(start: Start) -> N
     server = await start()
     with pytest.raises(asyncssh.PermissionDenied):
         await connect(server, username="")
-    assert "any name but the empty one" in Path("docs/serving.md").read_text()
+    docs = Path(__file__).parents[1] / "docs" / "serving.md"
+    assert "any user name but the empty one" in docs.read_text(encoding="utf-8")
 
 
 # The command: root, SIGHUP, a log that cannot be written
