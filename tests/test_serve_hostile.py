@@ -10,6 +10,9 @@ import asyncio
 import contextlib
 import random
 import re
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -311,3 +314,37 @@ async def test_every_reader_gets_the_goodbye_and_a_terminal_reset(start: Start) 
         completed = await asyncio.wait_for(process.wait(), 5)
         assert b"shutting down" in completed.stderr
         assert RESET_TERMINAL in completed.stdout
+
+
+async def test_loop_errors_are_summed_up_in_one_line_a_second(start: Start) -> None:
+    server = await start()
+    loop = asyncio.get_running_loop()
+    for _ in range(500):
+        server.loop_error(
+            loop, {"message": "socket.accept() out of system resource", "exception": OSError(24)}
+        )
+    await eventually(lambda: "loop-error" in log_of(server))
+    (line,) = [line for line in log_of(server).splitlines() if "loop-error" in line]
+    assert line.endswith(
+        " loop-error - count=500 error=OSError:socket.accept()?out?of?system?resource"
+    )
+    assert "Traceback" not in log_of(server)
+
+
+def test_the_open_file_limit_is_raised_to_the_hard_limit() -> None:
+    script = (
+        "import resource\n"
+        "from liaoning_tui.commands.serve import MAX_FILES, raise_file_limit\n"
+        "soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)\n"
+        "wanted = MAX_FILES if hard == resource.RLIM_INFINITY else min(hard, MAX_FILES)\n"
+        "print(raise_file_limit() == wanted == resource.getrlimit(resource.RLIMIT_NOFILE)[0])\n"
+    )
+
+    def low() -> None:
+        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], preexec_fn=low, capture_output=True, timeout=30, check=True
+    )
+    assert done.stdout == b"True\n"

@@ -34,6 +34,7 @@ from tests.test_serve import (
     Start,
     connect,
     eventually,
+    facts_file,
     gone,
     host_key,
     log_of,
@@ -43,7 +44,7 @@ from tests.test_serve import (
     start,
 )
 
-__all__ = ["host_key", "readable_facts", "start"]  # fixtures used by name
+__all__ = ["facts_file", "host_key", "readable_facts", "start"]  # fixtures used by name
 
 root_only = pytest.mark.skipif(os.geteuid() != 0, reason="only root can be refused as root")
 
@@ -81,6 +82,28 @@ async def test_a_crash_is_logged_with_its_session_and_the_reader_sees_one_line(
     assert log.count(f"trace 127.0.0.1:{connection_port(log)} session={number[1]} ") >= 3
     assert log.count("Traceback") == 1
     assert "status=1 (crashed)" in log
+
+
+async def test_a_crash_inside_textual_shows_the_reader_one_line_and_no_traceback(
+    start: Start, facts_file: Path
+) -> None:
+    crashing = (sys.executable, str(Path(__file__).with_name("crashing_explorer.py")))
+    server = await start((*crashing, "--facts", str(facts_file)))
+    async with await connect(server) as connection:
+        process, reader = await open_terminal(connection, (100, 30))
+        await reader.expect(b"Overview", timeout=30)
+        await reader.settle()
+        process.stdin.write(b"?")
+        completed = await asyncio.wait_for(process.wait(), 20)
+    seen = bytes(reader.seen) + completed.stdout
+    assert completed.exit_status == 1
+    assert completed.stderr == CRASHED.encode() + b"\r\n"
+    assert b"Traceback" not in seen and b"boom" not in seen
+    assert seen.endswith(RESET_TERMINAL + b"\r\n")
+    await eventually(lambda: "disconnect" in log_of(server))
+    assert re.search(
+        r"crash \S+ session=\d+ status=1_\(crashed\) error=RuntimeError: boom", log_of(server)
+    )
 
 
 def connection_port(log: str) -> str:
