@@ -12,6 +12,7 @@ it and keeps every case bounded:
   SGR ones, and X10 coordinates past 223 are not even UTF-8);
 - a bracketed paste keeps its first `PASTE_LIMIT` characters, and ends itself if its end marker
   never comes;
+- a long run of text in one read (a paste the terminal did not bracket) becomes one paste;
 - keys, sequences and pastes draw on a token bucket (`BURST` at once, `RATE` a second): what comes
   faster than a person types or a mouse moves is dropped, so the queue behind it stays short.
 
@@ -31,9 +32,14 @@ CSI_LIMIT = 32
 """Textual's own limit (`_MAX_SEQUENCE_SEARCH_THRESHOLD`): longer sequences are never keys."""
 PASTE_LIMIT = 4096
 """Characters of one bracketed paste passed on; a search query needs far fewer."""
-BURST = 200
-RATE = 100.0
-"""Keys a second, sustained: above any key repeat, and more mouse reports than a hand makes."""
+BURST = 64
+RATE = 64.0
+"""Keys a second, sustained: above any key repeat; a burst is work the app does in well under a
+second even when each key moves the tree and redraws the detail."""
+COALESCE = 32
+"""Characters without an escape in one read that are a paste, not typing: no one types that many
+between two reads, and a paste from a terminal without bracketed paste would otherwise press
+every letter as a key (in the tree, `r` reloads and `s` opens a view)."""
 SEQUENCE_WAIT = 0.03
 """An escape sequence cut short waits this long for its rest, then goes on as it is."""
 STRING_WAIT = 0.3
@@ -134,10 +140,15 @@ class InputFilter:
             if run is None:
                 self.state, self.pending = State.SEQUENCE, ESC
                 return at + 1
-            kept = min(len(run.group()), int(self._tokens))
+            typed = run.group()
+            if len(typed) >= COALESCE:
+                if self._take():
+                    out.append(PASTE_START + typed[:PASTE_LIMIT] + PASTE_END)
+                return run.end()
+            kept = min(len(typed), int(self._tokens))
             self._tokens -= kept
-            self.dropped += len(run.group()) - kept
-            out.append(run.group()[:kept])
+            self.dropped += len(typed) - kept
+            out.append(typed[:kept])
             return run.end()
         if state is State.PASTE:
             return self._paste(text, at, out)
