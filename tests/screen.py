@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -21,7 +22,7 @@ def plain(value: object) -> str:
     return console.export_text()
 
 
-def visible_text(app: App[object]) -> str:
+def visible_text(app: App[Any]) -> str:
     """The text of every displayed Static, table cell, tree label and option of the top screen."""
     lines: list[str] = []
     for widget in app.screen.query("*"):
@@ -51,3 +52,16 @@ def _tree_lines(node: TreeNode[object]) -> list[str]:
         if child.is_expanded:
             out.extend(_tree_lines(child))
     return out
+
+
+def record_notices(app: App[Any]) -> list[str]:
+    """Every message the app notifies from now on; each is still shown as the app shows it."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        seen.append(message)
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return seen

@@ -15,8 +15,8 @@ from typing import BinaryIO
 
 import pytest
 
+from liaoning_tui import atomic as _batch_output
 from liaoning_tui.cli import main
-from liaoning_tui.commands import _batch_output
 from liaoning_tui.facts import FactBase, load
 from liaoning_tui.facts.export import from_json
 from liaoning_tui.facts.vocabulary import KIND_ORDER
@@ -169,7 +169,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str], rich_path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["entity"]["id"] == "shenyang"
-    assert data["entity"]["links"][0]["target"] == "liaoning"
+    assert data["entity"]["links"][0]["to"] == "liaoning"
     assert [back["origin"] for back in data["backlinks"]] == ["siasun", "cgip"]
     assert data["backlinks"][0]["rel"] == "located_in"
     assert data["sources"] == []

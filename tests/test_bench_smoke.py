@@ -64,7 +64,7 @@ def test_cache_entry_serves_the_same_bytes_under_another_name(base: Path, tmp_pa
     copy = tmp_path / "copy.toml"
     copy.write_bytes(base.read_bytes())
     assert load_cached(copy, cache).origin == str(copy)
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.entry"))) == 1
 
 
 def test_corrupt_cache_entry_is_ignored_and_rebuilt(base: Path, tmp_path: Path) -> None:
@@ -76,6 +76,28 @@ def test_corrupt_cache_entry_is_ignored_and_rebuilt(base: Path, tmp_path: Path) 
     entry.write_bytes(b"not a cache entry")
     assert load_cached(base, cache) == load(base)
     assert load_cached(base, cache) == load(base)
+
+
+def test_an_entry_of_another_shape_is_ignored_and_never_run(base: Path, tmp_path: Path) -> None:
+    """An entry is plain data: one holding code, or records of the wrong shape, is a miss."""
+    import marshal
+
+    from liaoning_tui.facts.cache import MAGIC
+
+    cache = tmp_path / "cache"
+    load_cached(base, cache)
+    entry = entry_for(base.read_bytes(), cache)
+    ran: list[str] = []
+    code = compile("ran.append('code')", "<entry>", "exec")
+    for payload in (
+        ("title", (), (), code),
+        ("title", ((1, 2),), (), ""),
+        code,
+        ("title", (), ()),
+    ):
+        entry.write_bytes(MAGIC + marshal.dumps(payload))
+        assert load_cached(base, cache) == load(base)
+    assert ran == []
 
 
 def test_changed_file_misses_the_cache(base: Path, tmp_path: Path) -> None:
@@ -96,7 +118,7 @@ def test_file_with_problems_is_never_cached(tmp_path: Path) -> None:
     assert [str(problem) for problem in cached.value.problems] == [
         str(problem) for problem in plain.value.problems
     ]
-    assert not list(cache.glob("*.pickle"))
+    assert not list(cache.glob("*.entry"))
 
 
 def test_unwritable_cache_still_loads(base: Path, tmp_path: Path) -> None:

@@ -7,17 +7,18 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.facts import FactBase, load, loads
+from liaoning_tui.facts.growth import changes
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.screens.growth import GrowthScreen, changes
+from liaoning_tui.ui.screens.growth import GrowthScreen
 from liaoning_tui.ui.screens.help import HelpScreen
 from liaoning_tui.ui.screens.search import SearchScreen
 from liaoning_tui.ui.screens.source import SourceScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
-from liaoning_tui.ui.widgets.fact_tree import FactTree
+from liaoning_tui.ui.widgets.fact_tree import FactTree, Item
 from liaoning_tui.ui.widgets.link_list import LinkList
 from tests.conftest import MINIMAL
-from tests.screen import visible_text
+from tests.screen import plain, visible_text
 
 SIZE = (100, 32)
 
@@ -50,7 +51,7 @@ async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -
 async def test_groups_show_their_counts(default_facts: FactBase) -> None:
     app = build_app(default_facts)
     async with app.run_test(size=SIZE):
-        labels = [node.label.plain for node in app.query_one(FactTree).root.children]
+        labels = [plain(node.label) for node in app.query_one(FactTree).root.children]
         companies = len(default_facts.by_kind("company"))
         assert f"Companies {companies}" in labels
         assert f"Sources {len(default_facts.sources)}" in labels
@@ -75,7 +76,7 @@ async def test_expanding_a_group_and_an_entity(default_facts: FactBase) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         tree = app.query_one(FactTree)
-        companies = next(n for n in tree.root.children if n.label.plain.startswith("Companies"))
+        companies = next(n for n in tree.root.children if plain(n.label).startswith("Companies"))
         assert not companies.is_expanded
         tree.move_cursor(companies)
         await pilot.press("enter")
@@ -176,20 +177,60 @@ async def test_palette_goes_to_any_entity(default_facts: FactBase) -> None:
         assert current(app) == Ref.entity("liaoning")
 
 
-async def test_help_lists_every_binding_from_the_tables(default_facts: FactBase) -> None:
+async def test_help_lists_every_key_of_every_part_in_our_words(default_facts: FactBase) -> None:
     app = build_app(default_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen.sections)
         text = visible_text(app)
-        for _, bindings in app.screen.sections:
-            for binding in bindings:
-                assert binding.description in text
+        for title, lines in sections.items():
+            assert title in text
+            keys = [key for line in lines for key in line.keys]
+            assert len(keys) == len(set(keys)), title
+            for line in lines:
+                assert line.description in text
+        for leaked in ("Cursor Up", "Cursor up", "Scroll Home", "Toggle", "Focus Next", "Select"):
+            assert leaked not in text
+        moving = (
+            "Tree",
+            "Figures table",
+            "Links",
+            "Detail pane",
+            "Growth view: changes",
+            "Growth view: series",
+            "Source view",
+            "This help",
+        )
+        for title in moving:
+            bound = {key for line in sections[title] for key in line.keys}
+            assert {"j", "k", "g", "G"} <= bound, title
+        for title in ("Explorer", "Search", "Growth view", "Source view", "This help"):
+            bound = {key for line in sections[title] for key in line.keys}
+            assert "tab" in bound and "shift+tab" in bound, title
+        for title in ("Search", "Growth view", "Source view", "This help"):
+            assert any("escape" in line.keys for line in sections[title]), title
         assert "Copy — Copy the selected figure with its source to the clipboard" in text
         assert "Growth — Every year-on-year change and series side by side" in text
+        assert "Open or follow — Open or close a group or entity; on a link, go to" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_enter_on_a_figure_opens_its_source(default_facts: FactBase) -> None:
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cgip", "enter")
+        await pilot.pause()
+        table = app.query_one(DetailPane).figure_table
+        assert table is not None
+        table.focus()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.figure == 1
+        assert "Liaoning's push for high-tech industry expansion" in visible_text(app)
 
 
 async def test_copy_hands_the_figure_and_its_source_to_the_clipboard(
@@ -217,7 +258,7 @@ async def test_copy_carries_the_doubt(default_facts: FactBase) -> None:
         await pilot.pause()
         table = app.query_one(DetailPane).figure_table
         assert table is not None
-        doubted = next(i for i, f in enumerate(table.entity.figures) if f.doubt)
+        doubted = next(i for i, f in enumerate(table.figures) if f.doubt)
         table.move_cursor(row=doubted)
         await pilot.press("y")
         assert "481.5 bn yuan" in app.clipboard
@@ -309,7 +350,9 @@ name = "{long_name}"
         app.explorer.show(Ref.entity("long"))
         await pilot.pause()
         tree = app.query_one(FactTree)
-        assert tree.cursor_node is not None and tree.cursor_node.data.ref == Ref.entity("long")
+        assert tree.cursor_node is not None
+        assert isinstance(tree.cursor_node.data, Item)
+        assert tree.cursor_node.data.ref == Ref.entity("long")
         assert tree.max_scroll_x == 0
         await pilot.press("right", "right", "left")
         assert tree.scroll_x == 0

@@ -52,7 +52,7 @@ def test_json_is_complete_and_plain(rich: FactBase) -> None:
     assert siasun["aliases"] == ["SIASUN", "新松"]
     assert siasun["links"][0] == {
         "rel": "located_in",
-        "target": "shenyang",
+        "to": "shenyang",
         "role": "",
         "source": "article",
         "quote": "Established in 2000 in the provincial capital Shenyang",
@@ -69,34 +69,63 @@ def test_json_is_complete_and_plain(rich: FactBase) -> None:
     assert "新松" in to_json(rich)
 
 
+ONE_SOURCE = '"sources": [{"id": "s", "title": "t"}]'
+
+
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "messages"),
     [
-        ("{", "<json>:1:2: invalid JSON: Expecting property name enclosed in double quotes"),
-        ("[]", "<json>: expected an object"),
-        ('{"schema": 2, "title": "x"}', "<json>: schema: schema 2 is not 1"),
-        ('{"schema": 1, "title": "x", "entities": []}', "<json>: sources: expected an array"),
+        ("{", ["<json>:1:2: invalid JSON: Expecting property name enclosed in double quotes"]),
+        ("[]", ["<json>: expected an object"]),
         (
-            '{"schema": 1, "title": "x", "sources": [], "entities": [{"id": "a"}]}',
-            "<json>: entities[0]: missing required key 'kind'",
+            '{"schema": 2, "title": "x", ' + ONE_SOURCE + ', "entities": [{"id": "a",'
+            ' "kind": "city", "name": "A"}]}',
+            ["<json>: schema: schema 2 is not supported (this reads 1)"],
+        ),
+        (
+            '{"schema": 1, "title": "x", "entities": []}',
+            [
+                "<json>: missing required key 'sources'",
+                "<json>: entities: a fact base needs at least one entity",
+            ],
+        ),
+        (
+            '{"schema": 1, "title": "x", ' + ONE_SOURCE + ', "entities": [{"id": "a"}]}',
+            [
+                "<json>: entities[0]: missing required key 'kind'",
+                "<json>: entities[0]: missing required key 'name'",
+            ],
         ),
         (
             '{"schema": 1, "title": "x", "sources": [{"id": "s", "title": "t", "x": 1}],'
-            ' "entities": []}',
-            "<json>: sources[0].x: unknown key 'x'",
+            ' "entities": [{"id": "a", "kind": "city", "name": "A"}]}',
+            ["<json>: sources[0].x: unknown key 'x'"],
         ),
         (
-            '{"schema": 1, "title": "x", "sources": [], "entities": [{"id": "a", "kind": "city",'
-            ' "name": "A", "figures": [{"metric": "m", "value": true, "unit": "count",'
-            ' "source": "s", "quote": "q"}]}]}',
-            "<json>: entities[0].figures[0].value: expected a number",
+            '{"schema": 1, "title": "x", ' + ONE_SOURCE + ', "entities": [{"id": "a",'
+            ' "kind": "city", "name": "A", "figures": [{"metric": "m", "value": true,'
+            ' "unit": "count", "source": "s", "quote": "q"}]}]}',
+            ["<json>: entities[0].figures[0].value: expected a number, found a boolean"],
+        ),
+        (
+            '{"schema": 1, "title": "x", ' + ONE_SOURCE + ', "entities": [{"id": "a",'
+            ' "kind": "citty", "name": "A", "figures": [{"metric": "m", "value": 1,'
+            ' "unit": "yaun", "source": "s", "quote": "q"}],'
+            ' "links": [{"rel": "located_in", "target": "nowhere"}]}]}',
+            [
+                "<json>: entities[0].kind: unknown kind 'citty'; did you mean 'city'?",
+                "<json>: entities[0].figures[0].unit: unknown unit 'yaun'; did you mean 'yuan'?",
+                "<json>: entities[0].links[0].to: no entity with id 'nowhere'",
+            ],
         ),
     ],
 )
-def test_from_json_says_what_does_not_fit(text: str, message: str) -> None:
+def test_from_json_is_checked_as_a_toml_file_is(text: str, messages: list[str]) -> None:
     with pytest.raises(FactBaseError) as caught:
         from_json(text)
-    assert [str(problem) for problem in caught.value.problems] == [message]
+    found = [str(problem) for problem in caught.value.problems]
+    assert len(found) == len(messages)
+    assert [line[: len(message)] for line, message in zip(found, messages, strict=True)] == messages
 
 
 def test_csv_has_a_row_per_figure_and_point(rich: FactBase) -> None:

@@ -1,10 +1,11 @@
 """3,000 random keys across every screen: nothing raises, and the explorer still answers after.
 
-Keys are drawn by `random.Random(seed)` from a fixed alphabet holding every binding of every
-screen, the keys of text fields and the palette, and letters. `q` quits from the explorer, so
-there it becomes Escape; everywhere else it closes a view, as a user's `q` would. Each key goes to
-the app as the terminal driver sends it, and the next follows once the screen has handled it
-(Pilot's `press` also waits for the CPU to idle, 50 ms a key: too slow for 3,000).
+Keys are drawn by `random.Random(seed)` from a fixed alphabet holding every key the help lists,
+the keys of text fields and the palette, and letters. `q` quits from the explorer, so there it
+becomes Escape (as `Ctrl+Q`, which quits everywhere, always does), once any screen an earlier key
+closed is gone; everywhere else it closes a view, as a user's `q` would. Each key goes to the app
+as the terminal driver sends it, and the next follows once the screen has handled it (Pilot's
+`press` also waits for the CPU to idle, 50 ms a key: too slow for 3,000).
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import random
 
 import pytest
 from textual import events
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from liaoning_tui.facts import default_path, load
 from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.key_help import key_lines
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.help import HelpScreen
+from tests.screen import record_notices
 
 BINDINGS = [
     "question_mark",
@@ -32,6 +36,7 @@ BINDINGS = [
     "n",
     "N",
     "q",
+    "ctrl+q",
     "backspace",
     "alt+left",
     "alt+right",
@@ -56,10 +61,20 @@ MOVES = [
     "escape",
     "enter",
     "space",
+    "shift+left",
+    "shift+right",
+    "shift+up",
+    "shift+down",
+    "shift+space",
+    "ctrl+home",
+    "ctrl+end",
 ]
 LETTERS = [*"aeioulnrstdgcmshenyangsiasun", "1", "2", "minus", "full_stop"]
 ALPHABET = BINDINGS * 3 + MOVES * 3 + LETTERS
 CHARACTERS = {"question_mark": "?", "slash": "/", "space": " ", "minus": "-", "full_stop": "."}
+PAGING = {"pageup", "pagedown"}
+"""Textual's own command palette fails on a page key before its list is laid out (an OptionList
+bug our lists work around in PagedOptionList; the palette's list is Textual's): wait for it."""
 SEEDS = [7, 1009, 2718, 31415, 4242, 99991]
 KEYS_PER_SEED = 500
 SIZES = [(80, 24), (100, 32), (60, 15), (120, 40), (59, 14), (200, 60)]
@@ -92,7 +107,9 @@ async def test_random_keys(seed: int, size: tuple[int, int]) -> None:
         await pilot.pause()
         for count in range(KEYS_PER_SEED):
             key = chooser.choice(ALPHABET)
-            if key == "q" and isinstance(app.screen, ExplorerScreen):
+            if key == "q" or (key in PAGING and isinstance(app.screen, CommandPalette)):
+                await pilot.pause()
+            if key == "ctrl+q" or (key == "q" and isinstance(app.screen, ExplorerScreen)):
                 key = "escape"
             await _type(app, pilot, key)
             if count % 100 == 0:
@@ -117,26 +134,22 @@ async def test_random_keys(seed: int, size: tuple[int, int]) -> None:
     assert app.return_code in (None, 0)
 
 
-def test_the_monkey_presses_3000_keys_and_every_binding() -> None:
-    assert len(SEEDS) * KEYS_PER_SEED == 3000
-    bound = {
-        key
-        for owner in (LiaoningApp, ExplorerScreen, HelpScreen)
-        for binding in owner.BINDINGS
-        if not isinstance(binding, tuple)
-        for key in binding.key.split(",")
-    }
-    assert bound <= set(ALPHABET), bound - set(ALPHABET)
+async def test_the_monkey_presses_every_key_the_help_lists() -> None:
+    app = build_app(load(default_path()))
+    async with app.run_test():
+        listed = {
+            key for _, part in app.key_parts() for line in key_lines(*part) for key in line.keys
+        }
+    assert listed - set(ALPHABET) == set()
 
 
 async def test_source_view_on_a_group_says_what_to_do() -> None:
     app = build_app(load(default_path()))
-    notices: list[str] = []
+    notices = record_notices(app)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         app.explorer.show(Ref.group("Overview"))
         await pilot.pause()
-        app.notify = lambda message, **options: notices.append(message)  # type: ignore[method-assign]
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)

@@ -5,31 +5,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from liaoning_tui.facts import cache, load
 from liaoning_tui.facts.cache import cache_dir, entry_for, load_cached
-from liaoning_tui.ui.app import LiaoningApp, build_app
+from liaoning_tui.ui.app import build_app
 from liaoning_tui.ui.refs import Ref
 from tests.conftest import MINIMAL
-from tests.screen import visible_text
+from tests.screen import record_notices, visible_text
 
 EXTRA = '\n[[entities]]\nid = "shenyang"\nkind = "city"\nname = "Shenyang"\n'
-
-
-def record_notices(app: LiaoningApp) -> list[str]:
-    """Every message the app notifies from now on."""
-    seen: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, **options: Any) -> None:
-        seen.append(message)
-        notify(message, **options)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return seen
 
 
 async def test_r_reloads_and_keeps_the_selection(write_facts: Callable[[str], Path]) -> None:

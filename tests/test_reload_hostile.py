@@ -21,8 +21,8 @@ from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
 from tests.conftest import MINIMAL
 from tests.pty_app import PtyApp, needs_pyte
-from tests.screen import visible_text
-from tests.test_reload import EXTRA, record_notices
+from tests.screen import record_notices, visible_text
+from tests.test_reload import EXTRA
 
 GOOD = MINIMAL + EXTRA
 SHENYANG = Ref.entity("shenyang")

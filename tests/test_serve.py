@@ -65,6 +65,12 @@ Start = Callable[..., Awaitable[Server]]
 Process = asyncssh.SSHClientProcess[bytes]
 
 
+def raw(output: bytes | str | None) -> bytes:
+    """What a session wrote: the tests open sessions in binary mode."""
+    assert isinstance(output, bytes)
+    return output
+
+
 def screen_text(data: bytes) -> str:
     """Terminal output as text: each cursor jump starts a new line, other escapes are dropped."""
     return ESCAPE.sub(b"", CURSOR_TO.sub(b"\n", data)).decode("utf-8", "replace")
@@ -488,7 +494,7 @@ async def test_the_session_limit_holds_and_says_so(start: Start) -> None:
     third, _ = await open_terminal(connection)
     completed = await asyncio.wait_for(third.wait(), 10)
     assert completed.exit_status == 1
-    assert b"The server is full" in completed.stderr
+    assert b"The server is full" in raw(completed.stderr)
     first.stdin.write(b"q")
     await first.wait()
     _fourth, fourth_reader = await open_terminal(connection)
@@ -505,7 +511,7 @@ async def test_the_limit_per_address_holds_and_says_so(start: Start) -> None:
             second, _ = await open_terminal(other)
             completed = await asyncio.wait_for(second.wait(), 10)
     assert completed.exit_status == 1
-    assert b"the most sessions allowed (1)" in completed.stderr
+    assert b"the most sessions allowed (1)" in raw(completed.stderr)
 
 
 async def test_an_idle_session_is_told_and_closed(start: Start) -> None:
@@ -518,8 +524,8 @@ async def test_an_idle_session_is_told_and_closed(start: Start) -> None:
             process.stdin.write(b"x")
         await reader.expect(b"key=78")
         completed = await asyncio.wait_for(process.wait(), 10)
-    assert b"No key pressed for 0.6 seconds" in completed.stderr
-    assert completed.stdout.endswith(b"\x1b[?25h\x1b[0m\r\n")
+    assert b"No key pressed for 0.6 seconds" in raw(completed.stderr)
+    assert raw(completed.stdout).endswith(b"\x1b[?25h\x1b[0m\r\n")
     assert await gone(pid)
     await eventually(lambda: "status=SIGKILL (idle)" in log_of(server))
 
@@ -542,7 +548,7 @@ async def test_shutdown_tells_every_session_and_ends_every_child(start: Start) -
     await asyncio.wait_for(server.shutdown(), 10)
     for process, _ in sessions:
         completed = await asyncio.wait_for(process.wait(), 5)
-        assert b"shutting down" in completed.stderr
+        assert b"shutting down" in raw(completed.stderr)
     assert all([await gone(pid) for pid in pids])
 
 
@@ -680,7 +686,7 @@ async def test_serve_command_serves_the_explorer_and_stops_cleanly_on_sigterm(
         await reader.expect(b"Overview", timeout=30)
         command.send_signal(signal.SIGTERM)
         completed = await asyncio.wait_for(process.wait(), 10)
-        assert b"shutting down" in completed.stderr
+        assert b"shutting down" in raw(completed.stderr)
         assert await asyncio.wait_for(command.wait(), 10) == 0
         connection.close()
     finally:

@@ -33,6 +33,7 @@ from tests.test_serve import (
     host_key,
     log_of,
     open_terminal,
+    raw,
     start,
 )
 
@@ -48,7 +49,9 @@ def rss_kb() -> int:
     raise AssertionError("no VmRSS")
 
 
-async def raw(server: Any, source: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+async def raw_connection(
+    server: Any, source: str
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     return await asyncio.open_connection("127.0.0.1", server.port, local_addr=(source, 0))
 
 
@@ -78,7 +81,7 @@ async def test_a_flood_of_idle_connections_keeps_no_reader_out(start: Start) -> 
     server = await start(login_timeout=20)
     flooded = time.monotonic()
     opened = await asyncio.gather(
-        *(raw(server, "127.0.0.2") for _ in range(300)), return_exceptions=True
+        *(raw_connection(server, "127.0.0.2") for _ in range(300)), return_exceptions=True
     )
     flood = [pair[1] for pair in opened if isinstance(pair, tuple)]
     try:
@@ -120,7 +123,7 @@ async def test_connections_from_one_address_are_rate_limited(start: Start) -> No
     server = await start(max_per_address=2)
     kept = 0
     for _ in range(20):
-        reader, writer = await raw(server, "127.0.0.2")
+        reader, writer = await raw_connection(server, "127.0.0.2")
         with contextlib.suppress(ConnectionError):
             try:
                 await asyncio.wait_for(reader.read(), 0.5)  # a refused one is closed at once
@@ -312,8 +315,8 @@ async def test_every_reader_gets_the_goodbye_and_a_terminal_reset(start: Start) 
     await asyncio.wait_for(server.shutdown(), 20)
     for process, _ in sessions:
         completed = await asyncio.wait_for(process.wait(), 5)
-        assert b"shutting down" in completed.stderr
-        assert RESET_TERMINAL in completed.stdout
+        assert b"shutting down" in raw(completed.stderr)
+        assert RESET_TERMINAL in raw(completed.stdout)
 
 
 async def test_loop_errors_are_summed_up_in_one_line_a_second(start: Start) -> None:

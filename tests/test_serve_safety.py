@@ -40,6 +40,7 @@ from tests.test_serve import (
     log_of,
     nobody_can_run_python,
     open_terminal,
+    raw,
     readable_facts,
     start,
 )
@@ -67,9 +68,9 @@ async def test_a_crash_is_logged_with_its_session_and_the_reader_sees_one_line(
         process.stdin.write(b"c")
         completed = await asyncio.wait_for(process.wait(), 10)
     assert completed.exit_status == 1
-    assert completed.stderr == CRASHED.encode() + b"\r\n"
-    assert completed.stdout.endswith(RESET_TERMINAL + b"\r\n")
-    assert b"Traceback" not in completed.stdout and b"/srv/secret" not in completed.stdout
+    assert raw(completed.stderr) == CRASHED.encode() + b"\r\n"
+    assert raw(completed.stdout).endswith(RESET_TERMINAL + b"\r\n")
+    assert b"Traceback" not in raw(completed.stdout) and b"/srv/secret" not in raw(completed.stdout)
     await eventually(lambda: "disconnect" in log_of(server))
     log = log_of(server)
     number = re.search(r" session=(\d+) ", log)
@@ -95,9 +96,9 @@ async def test_a_crash_inside_textual_shows_the_reader_one_line_and_no_traceback
         await reader.settle()
         process.stdin.write(b"?")
         completed = await asyncio.wait_for(process.wait(), 20)
-    seen = bytes(reader.seen) + completed.stdout
+    seen = bytes(reader.seen) + raw(completed.stdout)
     assert completed.exit_status == 1
-    assert completed.stderr == CRASHED.encode() + b"\r\n"
+    assert raw(completed.stderr) == CRASHED.encode() + b"\r\n"
     assert b"Traceback" not in seen and b"boom" not in seen
     assert seen.endswith(RESET_TERMINAL + b"\r\n")
     await eventually(lambda: "disconnect" in log_of(server))
@@ -157,8 +158,8 @@ async def test_a_session_ends_at_its_time_limit_after_a_warning(start: Start) ->
         process, reader = await open_terminal(connection)
         pid = (await reader.ready())["pid"]
         completed = await asyncio.wait_for(process.wait(), 10)
-    assert b"This session ends in 1 seconds" in bytes(reader.seen) + completed.stdout
-    assert b"reached its time limit (1 seconds)" in completed.stderr
+    assert b"This session ends in 1 seconds" in bytes(reader.seen) + raw(completed.stdout)
+    assert b"reached its time limit (1 seconds)" in raw(completed.stderr)
     assert await gone(pid)
     await eventually(lambda: "(time limit)" in log_of(server))
 
@@ -185,7 +186,7 @@ async def test_mouse_motion_does_not_keep_an_idle_session_open(start: Start) -> 
             moving += 1
         completed = await asyncio.wait_for(process.wait(), 10)
     assert moving < 30, "the pointer kept the session open"
-    assert b"No key pressed" in completed.stderr
+    assert b"No key pressed" in raw(completed.stderr)
 
 
 async def test_a_session_refused_for_a_limit_closes_its_connection(start: Start) -> None:
@@ -196,7 +197,7 @@ async def test_a_session_refused_for_a_limit_closes_its_connection(start: Start)
         second = await connect(server)
         refused, _ = await open_terminal(second)
         completed = await asyncio.wait_for(refused.wait(), 10)
-        assert b"The server is full" in completed.stderr
+        assert b"The server is full" in raw(completed.stderr)
         await asyncio.wait_for(second.wait_closed(), 10)
 
 
@@ -306,8 +307,8 @@ async def test_sighup_stops_the_server_and_a_full_log_keeps_no_reader_out(
             await reader.expect(b"Overview", timeout=30)
             served.command.send_signal(signal.SIGHUP)
             completed = await asyncio.wait_for(process.wait(), 10)
-            assert b"shutting down" in completed.stderr
-            assert RESET_TERMINAL in completed.stdout
+            assert b"shutting down" in raw(completed.stderr)
+            assert RESET_TERMINAL in raw(completed.stdout)
             assert await asyncio.wait_for(served.command.wait(), 10) == 0
             connection.close()
 
@@ -335,8 +336,8 @@ async def test_sighup_stops_serve_and_a_log_that_cannot_be_written_keeps_no_read
             await reader.ready()
             os.kill(os.getpid(), signal.SIGHUP)
             completed = await asyncio.wait_for(process.wait(), 10)
-        assert b"shutting down" in completed.stderr
-        assert RESET_TERMINAL in completed.stdout
+        assert b"shutting down" in raw(completed.stderr)
+        assert RESET_TERMINAL in raw(completed.stdout)
         await asyncio.wait_for(serving, 10)
         assert log.lost >= 3  # connect, session, stopping at least
     finally:

@@ -1,43 +1,35 @@
-"""Labels made without Text(): the same Text, field by field, and the same on screen."""
+"""Text from the fact base stays text: markup stays literal, control characters never pass."""
 
 from __future__ import annotations
 
-import pytest
-from rich.console import Console
-from rich.text import Span, Text
-
-from liaoning_tui.ui import text
-from liaoning_tui.ui.text import cleaned_line
+from liaoning_tui.facts.model import Point, Series
+from liaoning_tui.rich_text import plain, series_notes
 
 
-def test_the_installed_rich_takes_the_direct_way() -> None:
-    assert text.DIRECT
+def test_markup_in_a_name_stays_literal() -> None:
+    made = plain("[bold]Siasun[/bold] 新松", "dim")
+    assert made.plain == "[bold]Siasun[/bold] 新松"
+    assert made.style == "dim"
+    assert made.spans == []
 
 
-def test_a_direct_label_is_the_text_rich_would_make() -> None:
-    spans = [Span(0, 4, "dim"), Span(12, 14, "dim")]
-    made = cleaned_line("via Shenyang 沈阳", list(spans))
-    expected = Text("via Shenyang 沈阳", spans=list(spans))
-    for slot in Text.__slots__:
-        assert getattr(made, slot) == getattr(expected, slot), slot
-    console = Console(width=40, color_system="truecolor", force_terminal=True)
-    with console.capture() as ours:
-        console.print(made)
-    with console.capture() as theirs:
-        console.print(expected)
-    assert ours.get() == theirs.get()
+def test_escape_sequences_and_bidi_overrides_are_removed() -> None:
+    made = plain("Dalian\x1b[31m red\u202e\nport")
+    assert made.plain == "Dalian[31m red port"
 
 
-def test_a_direct_label_can_be_styled_like_any_other() -> None:
-    made = cleaned_line("Siasun 新松", [Span(7, 9, "dim")])
-    copy = made.copy()
-    copy.stylize("bold")
-    assert made.spans == [Span(7, 9, "dim")]
-    assert copy.spans == [Span(7, 9, "dim"), Span(0, 9, "bold")]
-    assert made.cell_len == 11
-
-
-def test_without_the_direct_way_labels_come_from_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text, "DIRECT", False)
-    made = cleaned_line("Dalian 大连", [Span(7, 9, "dim")])
-    assert made == Text("Dalian 大连", spans=[Span(7, 9, "dim")])
+def test_a_series_reads_scope_then_confidence_a_line_each() -> None:
+    series = Series(
+        id="gdp",
+        metric="GDP",
+        unit="yuan",
+        points=(Point("2022", 1.0, "s"),),
+        confidence="high: official\x07 statistics",
+        scope="whole province",
+    )
+    notes = series_notes(series)
+    assert notes.plain == "scope: whole province\nconfidence: high: official statistics"
+    assert [notes.plain[span.start : span.end] for span in notes.spans] == [
+        "scope: ",
+        "confidence: ",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import site
 import subprocess
 import sys
@@ -67,3 +68,24 @@ def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert ": ok: " in result.stdout
         assert str(env_dir) in result.stdout.split(": ok: ")[0]
+
+    script = elsewhere / "example.py"
+    script.write_text(_readme_example(), encoding="utf-8")
+    ran = subprocess.run([str(python), str(script)], env=env, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert "Siasun Robot & Automation Co" in ran.stdout
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--python-executable", str(python), str(script)],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert typed.returncode == 0, typed.stdout
+
+
+def _readme_example() -> str:
+    """The README's script example: its one Python block, which uses the model from a script."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+    return str(block)

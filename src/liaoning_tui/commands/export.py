@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from liaoning_tui.commands._batch_output import write_atomically
+from liaoning_tui.atomic import write_atomically
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
 from liaoning_tui.facts import FactBase
 from liaoning_tui.facts.display import clean

@@ -16,13 +16,14 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liaoning_tui.facts.display import change, clean, figure_value, number, series_unit
+from liaoning_tui.facts.display import change, clean, number, series_unit
 from liaoning_tui.facts.model import Entity, FactBase, Series
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.reading import read_figure
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
-from liaoning_tui.ui.text import plain, series_notes
+from liaoning_tui.rich_text import plain, series_notes
 
-DOUBT_MARK = "⚠"
+DIRECTION_STYLES = {1: "green", -1: "red", 0: ""}
 
 
 def console(file: TextIO | None = None) -> Console:
@@ -54,8 +55,8 @@ def emit(out: Console, renderable: RenderableType) -> None:
 
 
 def _change(value: float | None) -> Text:
-    style = "" if value is None or value == 0 else "green" if value > 0 else "red"
-    return Text(change(value), style=style)
+    direction = 0 if not value else (1 if value > 0 else -1)
+    return Text(change(value), style=DIRECTION_STYLES[direction])
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -87,7 +88,7 @@ def _heading(entity: Entity) -> Text:
     return out
 
 
-def _figures(entity: Entity) -> Iterator[RenderableType]:
+def _figures(facts: FactBase, entity: Entity) -> Iterator[RenderableType]:
     table = _table(
         f"Figures ({len(entity.figures)})",
         "#",
@@ -98,31 +99,30 @@ def _figures(entity: Entity) -> Iterator[RenderableType]:
         "Change",
         "Source",
     )
-    for number_, figure in enumerate(entity.figures, start=1):
-        value = plain(figure_value(figure), "bold")
-        if figure.doubt:
-            value.append(f" {DOUBT_MARK}", style="yellow")
+    readings = [read_figure(figure, facts.sources) for figure in entity.figures]
+    for number_, reading in enumerate(readings, start=1):
+        value = Text(reading.value, style="bold")
+        if reading.doubt:
+            value.append(f" {reading.doubt_mark}", style="yellow")
         table.add_row(
             str(number_),
-            plain(figure.metric),
+            Text(reading.metric),
             value,
-            plain(figure.qualifier),
-            plain(describe_period(figure.period)),
-            _change(figure.change),
-            plain(figure.source),
+            Text(reading.qualifier),
+            Text(reading.period),
+            Text(reading.change, style=DIRECTION_STYLES[reading.direction]),
+            Text(reading.source),
         )
     yield table
     notes = _list()
-    for number_, figure in enumerate(entity.figures, start=1):
-        note = Text("“")
-        note.append_text(plain(figure.quote, "italic"))
-        note.append("”")
-        if figure.note:
+    for number_, reading in enumerate(readings, start=1):
+        note = Text.assemble("“", (reading.quote, "italic"), "”")
+        if reading.note:
             note.append("\nnote: ", style="dim")
-            note.append_text(plain(figure.note))
-        if figure.doubt:
-            note.append(f"\n{DOUBT_MARK} doubt: ", style="bold yellow")
-            note.append_text(plain(figure.doubt))
+            note.append(reading.note)
+        if reading.doubt:
+            note.append(f"\n{reading.doubt_mark} doubt: ", style="bold yellow")
+            note.append(reading.doubt)
         notes.add_row(Text(f"{number_}.", style="dim"), note)
     yield notes
 
@@ -208,7 +208,7 @@ def detail(facts: FactBase, entity: Entity) -> Group:
     if entity.summary:
         parts.append(plain(entity.summary))
     if entity.figures:
-        parts.extend(_figures(entity))
+        parts.extend(_figures(facts, entity))
     for series in entity.series:
         parts.extend(_series(series))
     parts.extend(_links(facts, entity))

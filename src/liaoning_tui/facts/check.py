@@ -92,20 +92,27 @@ class TooMany(Exception):
 @dataclass
 class _Checker:
     file: str
-    document: str
+    document: str | None
+    """The TOML text checked, to place problems by line; None for data with no lines (JSON)."""
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
     def positions(self) -> Positions:
         """Where every key and value stands: walked only once a problem needs a line."""
-        return locate(self.document)
+        return locate(self.document or "")
+
+    def place(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the key or value at `path`; (0, 0) where the data has no lines."""
+        if self.document is None:
+            return 0, 0
+        return self.positions.of_key(path) if key else self.positions.of_value(path)
 
     def at_key(self, path: Path, message: str) -> None:
-        line, column = self.positions.of_key(path)
+        line, column = self.place(path, key=True)
         self.add(Problem(self.file, message, line, column, format_path(path)))
 
     def at_value(self, path: Path, message: str) -> None:
-        line, column = self.positions.of_value(path)
+        line, column = self.place(path)
         self.add(Problem(self.file, message, line, column, format_path(path)))
 
     def add(self, problem: Problem) -> None:
@@ -305,14 +312,17 @@ def _unique(check: _Checker, items: Sequence[tuple[str, Path]], what: str) -> di
                 path, f"malformed id {item_id!r}: use lower-case letters, digits and single hyphens"
             )
         if item_id in seen:
-            line, _ = check.positions.of_value(seen[item_id])
-            check.at_value(path, f"duplicate {what} id {item_id!r} (first at line {line})")
+            line, _ = check.place(seen[item_id])
+            first = f"line {line}" if line else format_path(seen[item_id])
+            check.at_value(path, f"duplicate {what} id {item_id!r} (first at {first})")
         else:
             seen[item_id] = path
     return seen
 
 
-def build(data: Mapping[str, Any], file: str, text: str) -> FactBase:
+def build(data: Mapping[str, Any], file: str, text: str | None) -> FactBase:
+    """Check parsed data against the schema and build the fact base; FactBaseError lists every
+    problem, placed by line in `text` where the data came from TOML text."""
     check = _Checker(file, text)
     top = check.table(data, (), TOP)
     if "schema" in top and top["schema"] != 1:

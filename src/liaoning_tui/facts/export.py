@@ -8,19 +8,19 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import types
-import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from liaoning_tui.facts import display
-from liaoning_tui.facts.model import Entity, FactBase, Figure, Series, Source
+from liaoning_tui.facts.model import Entity, FactBase, Series, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.problems import FactBaseError, Problem
+from liaoning_tui.facts.reading import FigureReading, read_figure
+from liaoning_tui.facts.schema import TABLES, TOP, Field
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
 
 JSON_SCHEMA = 1
-"""Version of the JSON layout; from_json refuses others."""
+"""Version of the layout, the same in JSON as in TOML (`schema = 1`); others are refused."""
 
 CSV_COLUMNS: tuple[str, ...] = (
     "entity_id",
@@ -43,8 +43,15 @@ _T = TypeVar("_T")
 
 
 def entity_data(entity: Entity) -> dict[str, Any]:
-    """An entity as plain JSON-ready data, every field present."""
-    return dataclasses.asdict(entity)
+    """An entity as plain JSON-ready data, every field present, keyed as the TOML file keys it."""
+    data = dataclasses.asdict(entity)
+    data["links"] = [_toml_link(link) for link in data["links"]]
+    return data
+
+
+def _toml_link(link: dict[str, Any]) -> dict[str, Any]:
+    """A link keyed as in TOML, `to` for its target; exports of 0.1.0 wrote `target`."""
+    return {("to" if key == "target" else key): value for key, value in link.items()}
 
 
 def source_data(source: Source) -> dict[str, Any]:
@@ -89,57 +96,16 @@ def to_json(facts: FactBase) -> str:
     return dumps(data)
 
 
-class _Invalid(Exception):
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-
-
-def _decode_value(hint: Any, value: object, path: str) -> object:
-    origin = typing.get_origin(hint)
-    if origin is types.UnionType:
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        (hint,) = (option for option in options if option is not type(None))
-        origin = typing.get_origin(hint)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise _Invalid(path, "expected an array")
-        item = typing.get_args(hint)[0]
-        return tuple(_decode_value(item, part, f"{path}[{i}]") for i, part in enumerate(value))
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _decode(hint, value, path)
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _Invalid(path, "expected a number")
-        return float(value)
-    if hint is str and isinstance(value, str):
-        return value
-    raise _Invalid(path, f"expected {getattr(hint, '__name__', hint)}")
-
-
-def _decode(cls: type[_T], data: object, path: str) -> _T:
-    if not isinstance(data, dict):
-        raise _Invalid(path, "expected an object")
-    hints = typing.get_type_hints(cls)
-    known = {field.name: field for field in dataclasses.fields(cls) if field.init}  # type: ignore[arg-type]
-    for key in data:
-        if key not in known:
-            raise _Invalid(f"{path}.{key}", f"unknown key {key!r}")
-    values: dict[str, object] = {}
-    for name, field in known.items():
-        if name in data:
-            values[name] = _decode_value(hints[name], data[name], f"{path}.{name}")
-        elif field.default is dataclasses.MISSING:
-            raise _Invalid(path, f"missing required key {name!r}")
-    return cls(**values)
-
-
 def from_json(text: str, origin: str = "<json>") -> FactBase:
-    """A fact base from the JSON `to_json` writes; FactBaseError says what does not fit."""
+    """A fact base from the JSON `to_json` writes, checked exactly as a TOML file is.
+
+    The JSON holds every field, empty or not; what TOML would leave out (null, "" and [])
+    is left out before checking, so the checker sees what a TOML file of the same base holds.
+    Problems name the key path; JSON has no lines to give.
+    """
     import json
+
+    from liaoning_tui.facts.check import build
 
     try:
         data = json.loads(text)
@@ -147,34 +113,32 @@ def from_json(text: str, origin: str = "<json>") -> FactBase:
         raise FactBaseError(
             [Problem(origin, f"invalid JSON: {error.msg}", error.lineno, error.colno)]
         ) from None
-    try:
-        if not isinstance(data, dict):
-            raise _Invalid("", "expected an object")
-        if data.get("schema") != JSON_SCHEMA:
-            raise _Invalid("schema", f"schema {data.get('schema')!r} is not {JSON_SCHEMA}")
-        if not isinstance(data.get("title"), str):
-            raise _Invalid("title", "expected a string")
-        sources = [
-            _decode(Source, raw, f"sources[{i}]") for i, raw in enumerate(_list(data, "sources"))
-        ]
-        entities = [
-            _decode(Entity, raw, f"entities[{i}]") for i, raw in enumerate(_list(data, "entities"))
-        ]
-    except _Invalid as error:
-        raise FactBaseError([Problem(origin, error.message, path=error.path)]) from None
-    return FactBase(
-        title=data["title"],
-        entities={entity.id: entity for entity in entities},
-        sources={source.id: source for source in sources},
-        origin=origin,
-    )
+    if not isinstance(data, dict):
+        raise FactBaseError([Problem(origin, "expected an object")])
+    if data.get("schema") != JSON_SCHEMA:
+        message = f"schema {data.get('schema')!r} is not supported (this reads {JSON_SCHEMA})"
+        raise FactBaseError([Problem(origin, message, path="schema")])
+    return build(_as_toml(data), origin, None)
 
 
-def _list(data: dict[str, Any], key: str) -> list[object]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise _Invalid(key, "expected an array")
-    return value
+def _as_toml(data: dict[str, Any], spec: Mapping[str, Field] = TOP) -> dict[str, Any]:
+    """`data` as a TOML file holds it: optional fields left empty are left out, links keyed `to`.
+
+    Every check then runs on it as on a file; a required field left empty stays, so the checker
+    says so.
+    """
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        wanted = spec.get(key)
+        if value is None or (value in ("", []) and not (wanted and wanted.required)):
+            continue
+        inner = TABLES.get(key)
+        if inner is not None and isinstance(value, list):
+            value = [_as_toml(item, inner) if isinstance(item, dict) else item for item in value]
+            if key == "links":
+                value = [_toml_link(item) if isinstance(item, dict) else item for item in value]
+        out[key] = value
+    return out
 
 
 def plain_number(value: float | None) -> str:
@@ -257,34 +221,35 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     return [*lines, ""]
 
 
-def _figure_lines(entity: Entity) -> list[str]:
+def _figure_lines(facts: FactBase, entity: Entity) -> list[str]:
+    readings = [read_figure(figure, facts.sources) for figure in entity.figures]
     rows = [
         (
             str(number),
-            md(figure.metric),
-            md(display.figure_value(figure)) + (" ⚠" if figure.doubt else ""),
-            md(figure.qualifier),
-            md(describe_period(figure.period)),
-            display.change(figure.change),
-            f"`{md(figure.source)}`",
+            md(reading.metric),
+            md(reading.value) + (f" {reading.doubt_mark}" if reading.doubt else ""),
+            md(reading.qualifier),
+            md(reading.period),
+            reading.change,
+            f"`{md(reading.source)}`",
         )
-        for number, figure in enumerate(entity.figures, start=1)
+        for number, reading in enumerate(readings, start=1)
     ]
     lines = _table(("#", "Metric", "Value", "Qualifier", "Period", "Change", "Source"), rows)
-    lines += [f"{number}. “{md(figure.quote)}”" for number, figure in enumerate(entity.figures, 1)]
+    lines += [f"{number}. “{md(reading.quote)}”" for number, reading in enumerate(readings, 1)]
     lines.append("")
-    for figure in entity.figures:
-        lines += _remarks(figure)
+    for reading in readings:
+        lines += _remarks(reading)
     return lines
 
 
-def _remarks(figure: Figure) -> list[str]:
-    about = md(figure.metric) + (f", {md(describe_period(figure.period))}" if figure.period else "")
+def _remarks(reading: FigureReading) -> list[str]:
+    about = md(reading.metric) + (f", {md(reading.period)}" if reading.period else "")
     lines = []
-    if figure.doubt:
-        lines += [f"> ⚠ **Doubt on {about}:** {md(figure.doubt)}", ""]
-    if figure.note:
-        lines += [f"> **Note on {about}:** {md(figure.note)}", ""]
+    if reading.doubt:
+        lines += [f"> {reading.doubt_mark} **Doubt on {about}:** {md(reading.doubt)}", ""]
+    if reading.note:
+        lines += [f"> **Note on {about}:** {md(reading.note)}", ""]
     return lines
 
 
@@ -337,7 +302,7 @@ def _entity_lines(facts: FactBase, entity: Entity) -> list[str]:
     if entity.summary:
         lines += [md_line(entity.summary), ""]
     if entity.figures:
-        lines += _figure_lines(entity)
+        lines += _figure_lines(facts, entity)
     for series in entity.series:
         lines += _series_lines(series)
     lines += _link_lines(facts, entity)

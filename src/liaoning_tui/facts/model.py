@@ -273,3 +273,7 @@ class FactBase:
     def series_count(self) -> int:
         """How many series in all."""
         return sum(len(entity.series) for entity in self.entities.values())
+
+
+EMPTY = FactBase(title="", entities={}, sources={})
+"""A fact base with nothing in it: what a view shows before one is bound to it."""

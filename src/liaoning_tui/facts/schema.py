@@ -86,6 +86,17 @@ STATEMENT = {
     "date": Field("str"),
 }
 
+TABLES: dict[str, dict[str, Field]] = {
+    "sources": SOURCE,
+    "entities": ENTITY,
+    "figures": FIGURE,
+    "series": SERIES,
+    "points": POINT,
+    "links": LINK,
+    "statements": STATEMENT,
+}
+"""The spec of the tables in each array of tables, by the array's key."""
+
 TYPE_NAMES = {
     "str": "a string",
     "int": "an integer",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import asyncssh
 from platformdirs import user_data_dir
+
+from liaoning_tui.atomic import write_atomically
 
 KEY_NAME = "ssh_host_ed25519_key"
 
@@ -60,23 +60,9 @@ def _create(path: Path) -> asyncssh.SSHKey | None:
     key = asyncssh.generate_private_key("ssh-ed25519", comment="liaoning-tui host key")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        write_atomically(path, key.export_private_key(), mode=0o600)
+    except FileExistsError:
+        return None
     except OSError as error:
         raise HostKeyError(f"cannot create host key {path}: {error}") from error
-    temporary = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(key.export_private_key())
-            file.flush()
-            os.fsync(file.fileno())
-        try:
-            path.hardlink_to(temporary)
-        except FileExistsError:
-            return None
-        except OSError:
-            temporary.replace(path)
-    except OSError as error:
-        raise HostKeyError(f"cannot create host key {path}: {error}") from error
-    finally:
-        temporary.unlink(missing_ok=True)
     return key

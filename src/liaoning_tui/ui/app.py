@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, OptionList, Tree
 
-from liaoning_tui import collector
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.driver import driver_class
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.widgets.detail import DetailPane
@@ -28,7 +27,7 @@ WATCH_SECONDS = 1.0
 """How often --watch looks at the fact base file."""
 
 
-class LiaoningApp(App[int]):
+class LiaoningApp(FactsApp):
     """A read-only explorer of one fact base."""
 
     CSS_PATH = "app.tcss"
@@ -52,7 +51,7 @@ class LiaoningApp(App[int]):
 
     def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
         super().__init__(driver_class=driver_class())
-        self.facts = facts
+        self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
         self._stamp: Stamp | None = None
@@ -65,7 +64,6 @@ class LiaoningApp(App[int]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(collector.start_up_over)
         if self.watch_file and self.path is not None:
             from liaoning_tui.ui.reload import Stamp
 
@@ -99,11 +97,37 @@ class LiaoningApp(App[int]):
             self.notify(outcome.message, severity="error", timeout=12, markup=False)
             return
         self.facts = outcome.facts
-        self.explorer.replace_facts(outcome.facts)
         self.notify(outcome.message, timeout=3, markup=False)
 
+    def watch_facts(self, facts: FactBase) -> None:
+        """Each view above the explorer follows the new fact base, or closes with a notice.
+
+        The explorer follows by its binding. A view follows when it has `follow_facts` and that
+        returns no notice; the first that cannot closes, with every view above it.
+        """
+        views = self.screen_stack[1:]
+        for depth, view in enumerate(views):
+            follow = getattr(view, "follow_facts", None)
+            notice = (
+                follow(facts)
+                if callable(follow)
+                else "The fact base was reloaded: the view open on it was closed."
+            )
+            if notice:
+                for _ in views[depth:]:
+                    self.pop_screen()
+                self.notify(notice, severity="warning", markup=False)
+                return
+
+    def on_go_to(self, message: GoTo) -> None:
+        """Every go-to, from any view: back to the explorer, which shows it and records it."""
+        message.stop()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.explorer.go_to(message.ref, message.figure)
+
     def get_default_screen(self) -> ExplorerScreen:
-        return ExplorerScreen(self.facts)
+        return ExplorerScreen().data_bind(FactsApp.facts)
 
     @property
     def explorer(self) -> ExplorerScreen:
@@ -113,38 +137,49 @@ class LiaoningApp(App[int]):
         return screen
 
     def action_help(self) -> None:
+        from liaoning_tui.ui.key_help import key_lines
         from liaoning_tui.ui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections = [
-            ("Everywhere", [*_bindings(LiaoningApp), _palette_binding(self)]),
-            ("Explorer", _bindings(ExplorerScreen)),
-            ("Tree", _bindings(Tree, FactTree)),
-            ("Figures table", _bindings(DataTable, FigureTable)),
-            ("Links", _bindings(OptionList, LinkList)),
-            ("Detail", _bindings(ScrollBox, DetailPane)),
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(
+                HelpScreen([(title, key_lines(*part)) for title, part in self.key_parts()])
+            )
+
+    def key_parts(self) -> list[tuple[str, tuple[list[type], list[Binding]]]]:
+        """The parts of the explorer whose keys the help lists, with the classes that bind them."""
+        from liaoning_tui.ui.screens.growth import GrowthScreen, GrowthTable, SeriesList
+        from liaoning_tui.ui.screens.help import HelpScreen
+        from liaoning_tui.ui.screens.search import SearchScreen
+        from liaoning_tui.ui.screens.source import SourceScreen
+
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Go to…",
+            id="palette",
+            tooltip="Command palette: go to any entity or source",
+        )
+        go = Binding(
+            "enter",
+            "submit",
+            "Go",
+            id="go",
+            tooltip="To the highlighted hit; n and N then walk the others from the explorer",
+        )
+        return [
+            ("Explorer and growth view", ([LiaoningApp], [palette])),
+            ("Explorer", ([ExplorerScreen], [])),
+            ("Tree", ([FactTree], [])),
+            ("Figures table", ([FigureTable], [])),
+            ("Links", ([LinkList], [])),
+            ("Detail pane", ([DetailPane], [])),
+            ("Search", ([SearchScreen], [go])),
+            ("Growth view", ([GrowthScreen], [])),
+            ("Growth view: changes", ([GrowthTable], [])),
+            ("Growth view: series", ([SeriesList], [])),
+            ("Source view", ([SourceScreen, ScrollBox], [])),
+            ("This help", ([HelpScreen, ScrollBox], [])),
         ]
-        self.push_screen(HelpScreen(sections))
-
-
-def _bindings(*owners: type) -> list[Binding]:
-    """The bindings the classes declare, later ones overriding earlier ones on the same key."""
-    found: dict[str, Binding] = {}
-    for owner in owners:
-        for binding in owner.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding):
-                found[binding.key] = binding
-    return list(found.values())
-
-
-def _palette_binding(app: App[int]) -> Binding:
-    return Binding(
-        app.COMMAND_PALETTE_BINDING,
-        "command_palette",
-        "Go to…",
-        tooltip="Command palette: go to any entity or source",
-    )
 
 
 def build_app(facts: FactBase, *, path: Path | None = None, watch: bool = False) -> LiaoningApp:

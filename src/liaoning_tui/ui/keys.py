@@ -18,3 +18,14 @@ def vim_moves(
     if bottom is not None:
         bindings.append(Binding("G,end", bottom, "Bottom", show=False))
     return bindings
+
+
+RELOAD_IN_VIEW = Binding(
+    "r",
+    "app.reload",
+    "Reload",
+    id="reload-in-view",
+    show=False,
+    tooltip="Read the fact base file again; this view follows it or closes",
+)
+"""A modal view hides the app's own keys: those that read no text bind `r` through this."""

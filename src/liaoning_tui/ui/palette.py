@@ -30,6 +30,10 @@ class Palette:
             accent=variables.get("text-accent", variables.get("accent", "")),
         )
 
+    def direction(self, direction: int) -> str:
+        """The style of a rise (1), a fall (-1) or neither (0)."""
+        return self.success if direction > 0 else self.error if direction < 0 else ""
+
     def change(self, value: float | None) -> str:
         """The style of a year-on-year change: success up, error down."""
         if value is None or value == 0:

@@ -13,8 +13,8 @@ from textual.markup import escape
 from liaoning_tui.facts.display import clean
 from liaoning_tui.facts.vocabulary import KINDS
 from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.screens.explorer import ExplorerScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +30,8 @@ class Command:
 class GoToProvider(Provider):
     """One command per entity and source, found by name, Chinese name, alias or id."""
 
-    @property
-    def explorer(self) -> ExplorerScreen:
-        return next(s for s in self.app.screen_stack if isinstance(s, ExplorerScreen))
-
     def _commands(self) -> list[Command]:
-        facts = self.explorer.facts
+        facts = facts_of(self.app)
         commands = [
             Command(
                 f"Go to {clean(entity.name)}",
@@ -59,7 +55,7 @@ class GoToProvider(Provider):
         return commands
 
     def _go(self, ref: Ref) -> None:
-        self.explorer.post_message(GoTo(ref))
+        self.app.post_message(GoTo(ref))
 
     async def discover(self) -> Hits:
         for command in self._commands():

@@ -11,15 +11,14 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import DataTable, Footer, Static, Tree
 
-from liaoning_tui import collector
-from liaoning_tui.facts.display import change, clean, figure_value
-from liaoning_tui.facts.model import FactBase, Figure
-from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.display import clean
+from liaoning_tui.facts.model import EMPTY, Entity, FactBase
+from liaoning_tui.facts.reading import citation
 from liaoning_tui.ui.history import History
 from liaoning_tui.ui.messages import GoTo
-from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.refs import Ref, settle
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, NodeData
 
@@ -32,29 +31,6 @@ INDEX_DELAY = 0.5
 """Seconds after start-up at which the search index is built, off the first frame's path."""
 
 
-def copy_text(facts: FactBase, entity_name: str, figure: Figure) -> str:
-    """A figure with its source line, as pasted into a note or a message."""
-    value = (
-        f"{figure.qualifier} {figure_value(figure)}" if figure.qualifier else figure_value(figure)
-    )
-    details = [describe_period(figure.period)] if figure.period else []
-    if figure.change is not None:
-        details.append(f"{change(figure.change)} y/y")
-    suffix = f" ({', '.join(details)})" if details else ""
-    source = facts.sources.get(figure.source)
-    cited = (
-        ", ".join(
-            part for part in (source.title, source.publisher, source.date, source.url) if part
-        )
-        if source
-        else figure.source
-    )
-    text = f"{entity_name}: {figure.metric}: {value}{suffix}\nSource: {cited}\n“{figure.quote}”"
-    if figure.doubt:
-        text += f"\nDoubt: {figure.doubt}"
-    return "\n".join(clean(line) for line in text.split("\n"))
-
-
 class ExplorerScreen(Screen[None]):
     """Owns what is shown (`current`) and the history of go-tos; the panes render it."""
 
@@ -65,6 +41,9 @@ class ExplorerScreen(Screen[None]):
             "Search",
             id="search",
             tooltip="Find entities and figures by name, Chinese name, alias or metric",
+            # Checked before the key reaches the tree, so the search box opens before the
+            # letters typed after `/` are handed out: they reach it instead of the tree.
+            priority=True,
         ),
         Binding(
             "n",
@@ -120,20 +99,24 @@ class ExplorerScreen(Screen[None]):
         ),
     ]
 
+    facts: var[FactBase] = var(EMPTY, init=False)
+    """The fact base shown: bound to the app's, which owns it."""
     current: var[Ref | None] = var(None)
+    """What the detail pane shows: the tree cursor's node, or where a go-to went."""
 
-    def __init__(self, facts: FactBase) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.facts = facts
         self.history = History()
         self.hits: list[Hit] = []
         self.hit_index = -1
-        self._index: SearchIndex | None = None
+        self.search_index: SearchIndex | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield FactTree(self.facts, id="tree")
-            yield DetailPane(self.facts, id="detail").data_bind(ref=ExplorerScreen.current)
+            yield FactTree(id="tree").data_bind(ExplorerScreen.facts)
+            yield DetailPane(id="detail").data_bind(
+                ExplorerScreen.facts, ref=ExplorerScreen.current
+            )
         yield Static(
             f"Terminal too small: liaoning-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
@@ -145,22 +128,40 @@ class ExplorerScreen(Screen[None]):
         tree.focus()
         tree.border_title = "Liaoning"
         self.query_one(DetailPane).border_title = "Detail"
-        first = next(iter(self.facts.entities), None)
-        if first is not None:
-            self.call_after_refresh(self.show, Ref.entity(first))
+
+    def watch_facts(self, was: FactBase, facts: FactBase) -> None:
+        """A new fact base: the panes follow it by their bindings; what is shown settles after."""
+        self.hits, self.hit_index = [], -1
+        self.search_index = None
         self.set_timer(INDEX_DELAY, self._index_in_background)
+        if was is EMPTY:
+            first = next(iter(facts.entities), None)
+            if first is not None:
+                self.call_after_refresh(self.show, Ref.entity(first))
+            return
+        shown = self.current
+        if shown is not None:
+            self.call_after_refresh(self._settle, shown, was, facts)
+
+    def _settle(self, shown: Ref, was: FactBase, facts: FactBase) -> None:
+        target, notice = settle(shown, was, facts)
+        if notice:
+            self.notify(notice, severity="warning", markup=False)
+        if target is None:
+            self.query_one(FactTree).move_cursor_to_line(0)
+        else:
+            self.show(target)
 
     def _index_in_background(self) -> None:
-        self.run_worker(self._build_index, thread=True, group="index")
+        self.run_worker(self._build_index, thread=True, group="index", exclusive=True)
 
     def _build_index(self) -> None:
         from liaoning_tui.facts.search import SearchIndex
 
         facts = self.facts
-        with collector.lasting():
-            index = SearchIndex(facts)
-        if self.facts is facts and self._index is None:
-            self._index = index
+        index = SearchIndex(facts)
+        if self.facts is facts and self.search_index is None:
+            self.search_index = index
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
@@ -174,10 +175,18 @@ class ExplorerScreen(Screen[None]):
         elif isinstance(data, Group):
             self.current = Ref.group(data.name)
 
-    def on_go_to(self, message: GoTo) -> None:
-        message.stop()
-        self.history.visit(self.current, message.ref)
-        self.show(message.ref, message.figure)
+    @on(DataTable.RowSelected, "#figures")
+    def _figure_chosen(self) -> None:
+        self.action_source()
+
+    def go_to(self, ref: Ref, figure: int | None = None) -> None:
+        """Show `ref` and record the move in the history, as a browser records a followed link."""
+        target, notice = settle(ref, self.facts, self.facts)
+        if target is None:
+            self.notify(notice, severity="warning", markup=False)
+            return
+        self.history.visit(self.query_one(FactTree).place(), target)
+        self.show(target, figure)
 
     def show(self, ref: Ref, figure: int | None = None) -> None:
         """Put the tree cursor on `ref` and show it, with `figure` selected where given."""
@@ -186,6 +195,8 @@ class ExplorerScreen(Screen[None]):
         self.current = ref
         if figure is not None:
             self.call_after_refresh(self._select_figure, figure)
+        elif not tree.has_focus:
+            tree.focus()
 
     def _select_figure(self, index: int) -> None:
         table = self.query_one(DetailPane).figure_table
@@ -193,35 +204,42 @@ class ExplorerScreen(Screen[None]):
             table.move_cursor(row=index)
             table.focus()
 
-    def action_back(self) -> None:
-        ref = self.history.back(self.current)
+    def _walk(self, ref: Ref | None, nowhere: str) -> None:
         if ref is None:
-            self.notify("Nothing to go back to.", timeout=2)
-        else:
-            self.show(ref)
+            self.notify(nowhere, timeout=2)
+            return
+        target, notice = settle(ref, self.facts, self.facts)
+        if target is None:
+            self.notify(notice, severity="warning", markup=False)
+            return
+        self.show(target)
+
+    def action_back(self) -> None:
+        self._walk(self.history.back(self.query_one(FactTree).place()), "Nothing to go back to.")
 
     def action_forward(self) -> None:
-        ref = self.history.forward(self.current)
-        if ref is None:
-            self.notify("Nothing to go forward to.", timeout=2)
-        else:
-            self.show(ref)
+        self._walk(
+            self.history.forward(self.query_one(FactTree).place()), "Nothing to go forward to."
+        )
 
     @property
-    def selected_figure(self) -> tuple[str, Figure] | None:
-        """The entity name and figure under the figure table's cursor, if any."""
+    def selected_figure(self) -> tuple[Entity, int] | None:
+        """The entity shown and the index of the figure under the figure table's cursor."""
         table = self.query_one(DetailPane).figure_table
-        if table is None or table.selected is None:
+        current = self.current
+        if table is None or table.selected is None or current is None:
             return None
-        return table.entity.name, table.selected
+        entity = self.facts.entities.get(current.id) if current.kind == "entity" else None
+        return None if entity is None else (entity, table.selected)
 
     def action_copy(self) -> None:
         selected = self.selected_figure
         if selected is None:
             self.notify("No figure selected: move to an entity with figures.", severity="warning")
             return
-        name, figure = selected
-        self.app.copy_to_clipboard(copy_text(self.facts, name, figure))
+        entity, index = selected
+        figure = entity.figures[index]
+        self.app.copy_to_clipboard(citation(entity.name, figure, self.facts.sources))
         self.notify(f"Copied {clean(figure.metric)} with its source.", timeout=3, markup=False)
 
     def action_source(self) -> None:
@@ -229,24 +247,25 @@ class ExplorerScreen(Screen[None]):
 
         selected = self.selected_figure
         if selected is not None:
-            self.app.push_screen(SourceScreen(self.facts, figure=selected[1], name=selected[0]))
+            entity, index = selected
+            self.app.push_screen(SourceScreen(Ref.entity(entity.id), figure=index))
         elif self.current is not None and self.current.kind != "group":
-            self.app.push_screen(SourceScreen(self.facts, ref=self.current))
+            self.app.push_screen(SourceScreen(self.current))
         else:
             self.notify("Move to an entity or source first.", severity="warning")
 
     def action_growth(self) -> None:
         from liaoning_tui.ui.screens.growth import GrowthScreen
 
-        self.app.push_screen(GrowthScreen(self.facts), self._arrive)
+        self.app.push_screen(GrowthScreen())
 
     def action_search(self) -> None:
         from liaoning_tui.facts.search import SearchIndex
         from liaoning_tui.ui.screens.search import SearchScreen
 
-        if self._index is None:
-            self._index = SearchIndex(self.facts)
-        self.app.push_screen(SearchScreen(self.facts, self._index), self._searched)
+        if self.search_index is None:
+            self.search_index = SearchIndex(self.facts)
+        self.app.push_screen(SearchScreen(self.search_index), self._searched)
 
     def _searched(self, result: tuple[list[Hit], int] | None) -> None:
         if result is None:
@@ -270,24 +289,3 @@ class ExplorerScreen(Screen[None]):
             return
         self.hit_index = (self.hit_index + step) % len(self.hits)
         self._go_to_hit()
-
-    def _arrive(self, ref: Ref | None) -> None:
-        if ref is not None:
-            self.post_message(GoTo(ref))
-
-    def replace_facts(self, facts: FactBase) -> None:
-        """Show a reloaded fact base, keeping the selection where it still exists."""
-        keep = self.current
-        collector.thaw()
-        self.facts = facts
-        self.query_one(FactTree).rebuild(facts)
-        detail = self.query_one(DetailPane)
-        detail.facts = facts
-        self.hits = []
-        self._index = None
-        self._index_in_background()
-        if keep is not None and self.query_one(FactTree).main_node(keep) is not None:
-            self.current = None
-            self.show(keep)
-        else:
-            self.current = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,45 +13,19 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from liaoning_tui.facts.display import change
-from liaoning_tui.facts.model import FactBase, Figure
+from liaoning_tui.facts.growth import Change, changes
+from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
+from liaoning_tui.ui.messages import GoTo
+from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import plain
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 from liaoning_tui.ui.widgets.sparkline import render_series
 
 BAR_WIDTH = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One published year-on-year change and where it belongs."""
-
-    entity_id: str
-    entity: str
-    metric: str
-    period: str
-    percent: float
-
-
-def growth_of(figure: Figure) -> float | None:
-    """The year-on-year change a figure publishes: its `change`, or its value when it is a rate."""
-    if figure.change is not None:
-        return figure.change
-    if figure.unit == "percent" and "growth" in figure.metric.lower():
-        return figure.value
-    return None
-
-
-def changes(facts: FactBase) -> list[Change]:
-    """Every published year-on-year change of a figure, largest rise first."""
-    found = [
-        Change(entity.id, entity.name, figure.metric, figure.period, percent)
-        for entity, figure in facts.figures()
-        if (percent := growth_of(figure)) is not None
-    ]
-    return sorted(found, key=lambda item: (-item.percent, item.entity, item.metric))
 
 
 def bar(value: float, largest: float, palette: Palette) -> Text:
@@ -68,21 +41,22 @@ class GrowthTable(DataTable[Text]):
     )
 
 
-class SeriesList(OptionList):
+class SeriesList(PagedOptionList):
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
 
 
-class GrowthScreen(Screen[Ref | None]):
-    """Enter on a row goes to its entity."""
+class GrowthScreen(Screen[None]):
+    """Enter on a row goes to its figure, or its series' entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "close", "Close", id="close", tooltip="Back to the explorer"),
     ]
 
-    def __init__(self, facts: FactBase) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.facts = facts
-        self.rows: dict[str, list[str]] = {"changes": [], "series": []}
+        self.changes: list[Change] = []
+        self.series_of: list[str] = []
+        """The entity id of each row of the series list."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="growth"):
@@ -93,9 +67,19 @@ class GrowthScreen(Screen[Ref | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fill(facts_of(self))
+        self.query_one("#changes", GrowthTable).focus()
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        """Rows come from the new fact base: Enter never goes to what it no longer holds."""
+        self._fill(facts)
+        return None
+
+    def _fill(self, facts: FactBase) -> None:
         palette = Palette.of(self.app)
         table = self.query_one("#changes", GrowthTable)
-        found = changes(self.facts)
+        table.clear(columns=True)
+        found = self.changes = changes(facts)
         largest = max((abs(item.percent) for item in found), default=0.0)
         fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 12
         what_width = max(16, self.app.size.width - fixed - 2 * 4 - 4)
@@ -112,20 +96,21 @@ class GrowthScreen(Screen[Ref | None]):
                 Text(describe_period(item.period)),
                 height=len(what.wrap(self.app.console, what_width)),
             )
-            self.rows["changes"].append(item.entity_id)
         series_list = self.query_one("#series", SeriesList)
-        for entity, series in self.facts.all_series():
+        series_list.clear_options()
+        self.series_of = []
+        for entity, series in facts.all_series():
             label = Text.assemble(plain(entity.name, "bold"), " · ")
             label.append_text(render_series(series, palette))
             series_list.add_option(Option(label))
-            self.rows["series"].append(entity.id)
-        table.focus()
+            self.series_of.append(entity.id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(Ref.entity(self.rows["changes"][event.cursor_row]))
+        chosen = self.changes[event.cursor_row]
+        self.post_message(GoTo(Ref.entity(chosen.entity_id), chosen.figure))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Ref.entity(self.rows["series"][event.option_index]))
+        self.post_message(GoTo(Ref.entity(self.series_of[event.option_index])))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss()

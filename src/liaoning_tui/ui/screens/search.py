@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,7 +17,9 @@ from liaoning_tui.facts.display import figure_value
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.search import Hit, SearchIndex
 from liaoning_tui.facts.vocabulary import KINDS
-from liaoning_tui.ui.text import plain
+from liaoning_tui.rich_text import plain
+from liaoning_tui.ui.owner import facts_of
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 LIMIT = 50
 MAX_QUERY = 200
@@ -33,11 +35,13 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, facts: FactBase, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex) -> None:
         super().__init__()
-        self.facts = facts
         self.index = index
         self.hits: list[Hit] = []
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        return "The fact base was reloaded: search again to find what it holds now."
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -48,11 +52,21 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             )
             query.cursor_blink = False
             yield query
-            yield OptionList(id="hits")
+            yield PagedOptionList(id="hits")
             yield Static("", id="search-status")
 
-    def on_mount(self) -> None:
-        self.query_one("#query", Input).focus()
+    AUTO_FOCUS = "#query"
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters that arrive before the query box has focus go into it: `/siasun` typed in one
+        go (or pasted over SSH) reaches this screen before the box is mounted and focused."""
+        query = self.query_one("#query", Input)
+        if query.has_focus or not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        query.focus()
+        query.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#query")
     def _ranked(self, event: Input.Changed) -> None:
@@ -74,7 +88,7 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
             status.update("No match.")
 
     def label(self, hit: Hit) -> Text:
-        entity = self.facts.entities[hit.entity_id]
+        entity = facts_of(self).entities[hit.entity_id]
         out = plain(entity.name, "bold")
         if hit.figure is not None:
             figure = entity.figures[hit.figure]

@@ -10,9 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from liaoning_tui.facts.model import FactBase, Figure, Source
-from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import plain
+from liaoning_tui.facts.model import FactBase, Source
+from liaoning_tui.rich_text import plain
+from liaoning_tui.ui.keys import RELOAD_IN_VIEW
+from liaoning_tui.ui.owner import facts_of
+from liaoning_tui.ui.refs import Ref, group_of
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 
@@ -48,21 +50,23 @@ class SourceScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,s", "dismiss", "Close", id="close", tooltip="Back to the explorer"),
+        RELOAD_IN_VIEW,
     ]
 
-    def __init__(
-        self,
-        facts: FactBase,
-        *,
-        figure: Figure | None = None,
-        name: str = "",
-        ref: Ref | None = None,
-    ) -> None:
+    def __init__(self, ref: Ref, *, figure: int | None = None) -> None:
         super().__init__()
-        self.facts = facts
-        self.figure = figure
-        self.entity_name = name
         self.ref = ref
+        self.figure = figure
+        """The index of the entity's figure whose source is shown, or None for all its sources."""
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        """Show the same source in the new fact base, or say that it is gone."""
+        if not group_of(facts, self.ref) or (
+            self.figure is not None and self.figure >= len(facts.entities[self.ref.id].figures)
+        ):
+            return "The fact base was reloaded without what the source view showed: closed it."
+        self.refresh(recompose=True)
+        return None
 
     def compose(self) -> ComposeResult:
         with ScrollBox(id="source-box") as box:
@@ -71,14 +75,14 @@ class SourceScreen(ModalScreen[None]):
             yield from self._parts()
 
     def _parts(self) -> ComposeResult:
-        facts = self.facts
+        facts = facts_of(self)
         if self.figure is not None:
-            source = facts.sources.get(self.figure.source)
+            entity = facts.entities[self.ref.id]
+            figure = entity.figures[self.figure]
+            source = facts.sources.get(figure.source)
             if source is not None:
                 yield Static(describe_source(source), classes="source")
-            yield Static(passage(self.figure.quote, f"{self.entity_name}: {self.figure.metric}"))
-            return
-        if self.ref is None:
+            yield Static(passage(figure.quote, f"{entity.name}: {figure.metric}"))
             return
         if self.ref.kind == "source":
             yield Static(describe_source(facts.sources[self.ref.id]), classes="source")

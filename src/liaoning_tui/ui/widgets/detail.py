@@ -1,104 +1,175 @@
-"""The right-hand pane: everything the fact base knows about what the tree cursor is on."""
+"""The right-hand pane: everything the fact base knows about what the tree cursor is on.
+
+Its parts are composed once; a move updates their content and hides the parts that have none.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.reactive import reactive
-from textual.widget import Widget
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
-from liaoning_tui.facts.display import change, figure_value
-from liaoning_tui.facts.model import Entity, FactBase, Figure, Source
+from liaoning_tui.facts.model import EMPTY, Entity, FactBase, Source
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.quotes import QuoteIndex
+from liaoning_tui.facts.reading import FigureReading, read_figure, source_line
 from liaoning_tui.facts.vocabulary import KINDS, RELATIONS
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.palette import Palette
-from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import plain
-from liaoning_tui.ui.widgets.fact_tree import SOURCES_GROUP
-from liaoning_tui.ui.widgets.figure_table import DOUBT_MARK, FigureTable
+from liaoning_tui.ui.refs import SOURCES_GROUP, Ref
+from liaoning_tui.ui.widgets.figure_table import FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 from liaoning_tui.ui.widgets.sparkline import render_series
 
-
-def figure_note(facts: FactBase, figure: Figure, palette: Palette) -> Text:
-    """The selected figure in full: value, period, change, where it came from and any doubt."""
-    out = Text()
-    out.append_text(plain(figure.metric, "bold"))
-    out.append(": ")
-    if figure.qualifier:
-        out.append(f"{figure.qualifier} ")
-    out.append_text(plain(figure_value(figure), "bold"))
-    if figure.period:
-        out.append(f" · {describe_period(figure.period)}")
-    if figure.change is not None:
-        out.append(" · ")
-        out.append(f"{change(figure.change)} y/y", style=palette.change(figure.change))
-    out.append("\n")
-    out.append("“")
-    out.append_text(plain(figure.quote, "italic"))
-    out.append("”\n")
-    out.append("— ", style="dim")
-    out.append_text(source_line(facts, figure.source))
-    if figure.note:
-        out.append("\nnote: ", style="dim")
-        out.append_text(plain(figure.note))
-    if figure.doubt:
-        out.append(f"\n{DOUBT_MARK} doubt: ", style=f"bold {palette.warning}")
-        out.append_text(plain(figure.doubt))
-    return out
-
-
-def source_line(facts: FactBase, source_id: str) -> Text:
-    """A source in one line: title, publisher, date."""
-    source = facts.sources.get(source_id)
-    if source is None:
-        return plain(source_id)
-    parts = [part for part in (source.title, source.publisher, source.date) if part]
-    return plain(", ".join(parts))
-
-
 GROUP_LISTING = 200
 """A group pane lists this many members; the tree holds them all."""
 
+LAYOUT = (
+    ("heading", "heading"),
+    ("aliases", "aliases"),
+    ("summary", "summary"),
+    ("figures-title", "section"),
+    ("figures", ""),
+    ("figure-note", ""),
+    ("series-title", "section"),
+    ("series", "series"),
+    ("statements-title", "section"),
+    ("statements", "statements"),
+    ("links-title", "section"),
+    ("links", ""),
+    ("more", "summary"),
+    ("quotes-title", "section"),
+    ("quotes", "quotes"),
+)
+"""The pane's parts, top to bottom, by id, with their class; `figures` and `links` are lists."""
+TEXT_PARTS = tuple(name for name, _ in LAYOUT if name not in {"figures", "links"})
+
+
+def figure_note(reading: FigureReading, source: str, palette: Palette) -> Text:
+    """The selected figure in full: value, period, change, where it came from and any doubt."""
+    out = Text()
+    out.append(reading.metric, style="bold")
+    out.append(": ")
+    if reading.qualifier:
+        out.append(f"{reading.qualifier} ")
+    out.append(reading.value, style="bold")
+    if reading.period:
+        out.append(f" · {reading.period}")
+    if reading.change:
+        out.append(" · ")
+        out.append(f"{reading.change} y/y", style=palette.direction(reading.direction))
+    out.append("\n“")
+    out.append(reading.quote, style="italic")
+    out.append("”\n")
+    out.append("— ", style="dim")
+    out.append(source)
+    if reading.note:
+        out.append("\nnote: ", style="dim")
+        out.append(reading.note)
+    if reading.doubt:
+        out.append(f"\n{reading.doubt_mark} doubt: ", style=f"bold {palette.warning}")
+        out.append(reading.doubt)
+    return out
+
+
+def section(title: str, count: int) -> Text:
+    return Text(f"{title} ({count})")
+
+
+@dataclass
+class Page:
+    """What the pane shows for one ref: each part's content, None for a part not shown."""
+
+    parts: dict[str, Text | None] = field(default_factory=dict)
+    entity: Entity | None = None
+    links: list[tuple[Ref, Text]] = field(default_factory=list)
+
+    def list_links(self, title: str, links: list[tuple[Ref, Text]]) -> None:
+        self.links = links
+        if links and title:
+            self.parts["links-title"] = Text(title)
+
 
 class DetailPane(ScrollBox):
-    """Shows `ref`; the explorer screen binds `ref` to what it has selected."""
+    """Shows `ref` of `facts`; the explorer screen binds both."""
 
-    ref: reactive[Ref | None] = reactive(None, recompose=True)
+    facts: var[FactBase] = var(EMPTY, init=False)
+    ref: var[Ref | None] = var(None, init=False)
 
-    def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.facts = facts
-        self._quote_index = QuoteIndex(facts)
-
-    @property
-    def quote_index(self) -> QuoteIndex:
-        """The quotes of the fact base shown, indexed once per fact base."""
-        if self._quote_index.facts is not self.facts:
-            self._quote_index = QuoteIndex(self.facts)
-        return self._quote_index
+        self.quote_index = QuoteIndex(EMPTY)
+        self.noted: tuple[FigureReading, ...] | None = None
+        """The figures whose note is shown, and which one: a note is rendered once a move."""
+        self.noted_index = -1
 
     def compose(self) -> ComposeResult:
-        palette = Palette.of(self.app)
-        ref = self.ref
+        for name, classes in LAYOUT:
+            if name == "figures":
+                yield FigureTable(id=name)
+            elif name == "links":
+                yield LinkList(id=name)
+            else:
+                yield Static(classes=classes, id=name)
+
+    def on_mount(self) -> None:
+        self._render_page()
+
+    def watch_facts(self, facts: FactBase) -> None:
+        self.quote_index = QuoteIndex(facts)
+        self._render_page()
+
+    def watch_ref(self) -> None:
+        self._render_page()
+        self.scroll_home(animate=False)
+
+    def _render_page(self) -> None:
+        if not self.is_mounted:
+            return
+        page = self._page(self.ref)
+        for name in TEXT_PARTS:
+            self._put(name, page.parts.get(name))
+        table = self.query_one(FigureTable)
+        entity = page.entity
+        if entity is not None and entity.figures:
+            table.display = True
+            sources = self.facts.sources
+            table.show(entity.figures, [read_figure(figure, sources) for figure in entity.figures])
+            table.lay_out(self.content_size.width)
+            self._note(table, 0)
+        else:
+            table.display = False
+            table.show((), ())
+        links = self.query_one(LinkList)
+        links.show(page.links)
+        links.display = bool(page.links)
+
+    def _put(self, name: str, content: Text | None) -> None:
+        part = self.query_one(f"#{name}", Static)
+        part.display = content is not None
+        if content is not None:
+            part.update(content)
+
+    def _page(self, ref: Ref | None) -> Page:
+        facts = self.facts
         if ref is None:
-            yield Static(self._welcome(), classes="summary")
-        elif ref.kind == "entity" and ref.id in self.facts.entities:
-            yield from self._entity(self.facts.entities[ref.id], palette)
-        elif ref.kind == "source" and ref.id in self.facts.sources:
-            yield from self._source(self.facts.sources[ref.id])
-        elif ref.kind == "group":
-            yield from self._group(ref.id)
+            return Page({"summary": self._welcome()})
+        if ref.kind == "entity" and ref.id in facts.entities:
+            return self._entity(facts.entities[ref.id])
+        if ref.kind == "source" and ref.id in facts.sources:
+            return self._source(facts.sources[ref.id])
+        if ref.kind == "group":
+            return self._group(ref.id)
+        return Page()
 
     def _welcome(self) -> Text:
         facts = self.facts
-        out = Text()
-        out.append_text(plain(facts.title, "bold"))
+        out = plain(facts.title, "bold")
         out.append(
             f"\n\n{len(facts.entities)} entities, {facts.figure_count} figures, "
             f"{facts.series_count} series, {len(facts.sources)} sources.\n\n"
@@ -107,69 +178,70 @@ class DetailPane(ScrollBox):
         )
         return out
 
-    def _heading(self, name: str, name_zh: str, kind: str) -> Static:
-        out = Text()
-        out.append_text(plain(name, "bold"))
+    @staticmethod
+    def _heading(name: str, name_zh: str, kind: str) -> Text:
+        out = plain(name, "bold")
         if name_zh:
             out.append("  ")
             out.append_text(plain(name_zh))
         out.append("\n")
         out.append(kind, style="dim")
-        return Static(out, classes="heading")
+        return out
 
-    def _entity(self, entity: Entity, palette: Palette) -> Iterable[Widget]:
+    def _entity(self, entity: Entity) -> Page:
         kind = KINDS[entity.kind].label
         if entity.date:
             kind += f" · {describe_period(entity.date)}"
-        yield self._heading(entity.name, entity.name_zh, kind)
+        page = Page(entity=entity)
+        parts = page.parts
+        parts["heading"] = self._heading(entity.name, entity.name_zh, kind)
         if entity.aliases:
-            yield Static(plain("also: " + ", ".join(entity.aliases), "dim"), classes="aliases")
+            parts["aliases"] = plain("also: " + ", ".join(entity.aliases), "dim")
         if entity.summary:
-            yield Static(plain(entity.summary), classes="summary")
+            parts["summary"] = plain(entity.summary)
         if entity.figures:
-            yield Static(f"Figures ({len(entity.figures)})", classes="section")
-            yield FigureTable(self.facts, entity, palette)
-            yield Static(figure_note(self.facts, entity.figures[0], palette), id="figure-note")
+            parts["figures-title"] = section("Figures", len(entity.figures))
         if entity.series:
-            yield Static(f"Growth ({len(entity.series)} series)", classes="section")
-            for series in entity.series:
-                yield Static(render_series(series, palette), classes="series")
+            palette = Palette.of(self.app)
+            parts["series-title"] = section("Growth", len(entity.series))
+            parts["series"] = Text("\n\n").join(
+                render_series(series, palette) for series in entity.series
+            )
         if entity.statements:
-            yield Static("What the sources say", classes="section")
-            statements = Text()
-            for statement in entity.statements:
-                if statements:
-                    statements.append("\n")
-                statements.append("• ")
-                if statement.date:
-                    statements.append(f"{describe_period(statement.date)}: ", style="dim")
-                statements.append_text(plain(statement.text))
-            yield Static(statements, classes="statements")
+            parts["statements-title"] = Text("What the sources say")
+            parts["statements"] = self._statements(entity)
         links = list(self._links(entity))
-        if links:
-            yield Static(f"Links ({len(links)})", classes="section")
-            yield LinkList(links, id="links")
+        page.list_links(f"Links ({len(links)})", links)
         quotes = self.quote_index.mentioning(entity)
         if quotes:
-            yield Static(f"Quoted in ({len(quotes)})", classes="section")
-            text = Text()
-            for quote in quotes:
-                if text:
-                    text.append("\n")
-                text.append("“")
-                text.append_text(plain(quote, "italic"))
-                text.append("”")
-            yield Static(text, classes="quotes")
+            parts["quotes-title"] = section("Quoted in", len(quotes))
+            parts["quotes"] = Text("\n").join(
+                Text.assemble("“", plain(quote, "italic"), "”") for quote in quotes
+            )
+        return page
 
-    def _links(self, entity: Entity) -> Iterable[tuple[Ref, Text]]:
+    @staticmethod
+    def _statements(entity: Entity) -> Text:
+        out = Text()
+        for statement in entity.statements:
+            if out:
+                out.append("\n")
+            out.append("• ")
+            if statement.date:
+                out.append(f"{describe_period(statement.date)}: ", style="dim")
+            out.append_text(plain(statement.text))
+        return out
+
+    def _links(self, entity: Entity) -> Iterator[tuple[Ref, Text]]:
+        facts = self.facts
         for link in entity.links:
-            target = self.facts.entities[link.target]
+            target = facts.entities[link.target]
             yield (
                 Ref.entity(target.id),
                 self._link_label(RELATIONS[link.rel].label, "→", target, link.role),
             )
-        for backlink in self.facts.backlinks(entity.id):
-            origin = self.facts.entities[backlink.origin]
+        for backlink in facts.backlinks(entity.id):
+            origin = facts.entities[backlink.origin]
             yield (
                 Ref.entity(origin.id),
                 self._link_label(
@@ -177,11 +249,11 @@ class DetailPane(ScrollBox):
                 ),
             )
         for source_id in entity.cited_sources():
-            source = self.facts.sources[source_id]
-            label = Text.assemble(("source · ", "dim"), plain(source.title))
-            yield Ref.source(source_id), label
+            source = facts.sources[source_id]
+            yield Ref.source(source_id), Text.assemble(("source · ", "dim"), plain(source.title))
 
-    def _link_label(self, relation: str, arrow: str, other: Entity, role: str) -> Text:
+    @staticmethod
+    def _link_label(relation: str, arrow: str, other: Entity, role: str) -> Text:
         label = Text.assemble((f"{relation} {arrow} ", "dim"), plain(other.name))
         label.append(f" ({KINDS[other.kind].label})", style="dim")
         if role:
@@ -189,81 +261,82 @@ class DetailPane(ScrollBox):
             label.append_text(plain(role, "italic"))
         return label
 
-    def _group(self, name: str) -> Iterable[Widget]:
+    def _group(self, name: str) -> Page:
+        facts = self.facts
+        members: list[tuple[Ref, Text]]
         if name == SOURCES_GROUP:
             members = [
-                (Ref.source(source.id), plain(source.title))
-                for source in self.facts.sources.values()
+                (Ref.source(source.id), plain(source.title)) for source in facts.sources.values()
             ]
         else:
             members = [
                 (Ref.entity(entity.id), self._member_label(entity))
-                for entity in self.facts.entities.values()
+                for entity in facts.entities.values()
                 if KINDS[entity.kind].group == name
             ]
-        yield self._heading(name, "", f"{len(members)} in this group")
-        yield Static(
-            plain("Enter on a line goes there; the tree shows the same list."), classes="summary"
-        )
-        yield LinkList(members[:GROUP_LISTING], id="links")
+        page = Page()
+        page.list_links("", members[:GROUP_LISTING])
+        page.parts["heading"] = self._heading(name, "", f"{len(members)} in this group")
+        page.parts["summary"] = plain("Enter on a line goes there; the tree shows the same list.")
         if len(members) > GROUP_LISTING:
-            yield Static(
-                f"…and {len(members) - GROUP_LISTING} more in the tree.", classes="summary"
-            )
+            page.parts["more"] = Text(f"…and {len(members) - GROUP_LISTING} more in the tree.")
+        return page
 
-    def _member_label(self, entity: Entity) -> Text:
+    @staticmethod
+    def _member_label(entity: Entity) -> Text:
         label = plain(entity.name)
         count = len(entity.figures)
         if count:
             label.append(f" · {count} figure{'' if count == 1 else 's'}", style="dim")
         return label
 
-    def _source(self, source: Source) -> Iterable[Widget]:
-        yield self._heading(source.title, "", f"source · {source.kind}")
-        lines = Text()
-        for label, value in (
-            ("publisher", source.publisher),
-            ("date", describe_period(source.date) if source.date else ""),
-            ("read at", source.url),
-            ("note", source.note),
-        ):
-            if value:
-                if lines:
-                    lines.append("\n")
-                lines.append(f"{label}: ", style="dim")
-                lines.append_text(plain(value))
-        if lines:
-            yield Static(lines, classes="summary")
-        cited = self.facts.cited_by(source.id)
-        if cited:
-            yield Static(f"Cited for ({len(cited)})", classes="section")
-            yield LinkList(
-                (
-                    (
-                        Ref.entity(entity.id),
-                        Text.assemble(plain(entity.name), (" · ", "dim"), plain(what, "dim")),
-                    )
-                    for entity, what in cited
-                ),
-                id="links",
+    def _source(self, source: Source) -> Page:
+        page = Page()
+        page.parts["heading"] = self._heading(source.title, "", f"source · {source.kind}")
+        lines = [
+            Text.assemble((f"{label}: ", "dim"), plain(value))
+            for label, value in (
+                ("publisher", source.publisher),
+                ("date", describe_period(source.date) if source.date else ""),
+                ("read at", source.url),
+                ("note", source.note),
             )
+            if value
+        ]
+        if lines:
+            page.parts["summary"] = Text("\n").join(lines)
+        cited = self.facts.cited_by(source.id)
+        page.list_links(
+            f"Cited for ({len(cited)})",
+            [
+                (
+                    Ref.entity(entity.id),
+                    Text.assemble(plain(entity.name), (" · ", "dim"), plain(what, "dim")),
+                )
+                for entity, what in cited
+            ],
+        )
+        return page
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not isinstance(event.data_table, FigureTable):
+        table = event.data_table
+        if isinstance(table, FigureTable) and table.selected is not None:
+            self._note(table, table.selected)
+
+    def _note(self, table: FigureTable, index: int) -> None:
+        if self.noted is table.readings and self.noted_index == index:
             return
-        figure = event.data_table.selected
-        notes = self.query("#figure-note").results(Static)
-        for note in notes:
-            if figure is not None:
-                note.update(figure_note(self.facts, figure, Palette.of(self.app)))
+        self.noted, self.noted_index = table.readings, index
+        reading = table.readings[index]
+        source = source_line(self.facts.sources.get(reading.source), reading.source)
+        note = figure_note(reading, source, Palette.of(self.app))
+        self._put("figure-note", note)
 
     def on_resize(self) -> None:
-        table = self.figure_table
-        if table is not None:
-            table.lay_out(self.content_size.width)
+        self.query_one(FigureTable).lay_out(self.content_size.width)
 
     @property
     def figure_table(self) -> FigureTable | None:
         """The figure table, when what is shown has figures."""
-        tables = self.query(FigureTable)
-        return tables.first() if tables else None
+        table = self.query_one(FigureTable)
+        return table if table.figures else None

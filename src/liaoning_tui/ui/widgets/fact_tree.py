@@ -8,19 +8,17 @@ from typing import ClassVar
 
 from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from liaoning_tui.collector import lasting
 from liaoning_tui.facts.display import clean
-from liaoning_tui.facts.model import Entity, FactBase, Source
+from liaoning_tui.facts.model import EMPTY, Entity, FactBase, Source
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
+from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
-from liaoning_tui.ui.refs import Ref
-from liaoning_tui.ui.text import cleaned_line, plain
-
-SOURCES_GROUP = "Sources"
+from liaoning_tui.ui.refs import SOURCES_GROUP, Ref, group_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,31 +57,39 @@ class FactTree(Tree[NodeData]):
         *vim_moves("cursor_down", "cursor_up", "scroll_home", "scroll_end"),
         Binding("h,left", "collapse_or_parent", "Collapse", show=False),
         Binding("l,right", "expand_node", "Expand", show=False),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open or follow",
+            id="tree-enter",
+            show=False,
+            tooltip="Open or close a group or entity; on a link, go to the linked entity",
+        ),
     ]
 
-    def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
-        super().__init__(Text(facts.title), id=id)
-        self.facts = facts
+    facts: var[FactBase] = var(EMPTY, init=False)
+    """The fact base shown: bound to the explorer's, never set here."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
         self._main_nodes: dict[Ref, TreeNode[NodeData]] = {}
-        self.rebuild(facts)
 
-    def rebuild(self, facts: FactBase) -> None:
+    def watch_facts(self, facts: FactBase) -> None:
         """Show `facts`, keeping which groups were open."""
         opened = {
             node.data.name
             for node in self.root.children
             if isinstance(node.data, Group) and node.is_expanded
         }
-        self.facts = facts
         self._main_nodes.clear()
         self.clear()
-        group_of = {kind: spec.group for kind, spec in KINDS.items()}
+        kind_group = {kind: spec.group for kind, spec in KINDS.items()}
         members: dict[str, list[str]] = {name: [] for name in GROUPS}
         for entity_id, entity in facts.entities.items():
-            members[group_of[entity.kind]].append(entity_id)
+            members[kind_group[entity.kind]].append(entity_id)
         members[SOURCES_GROUP] = list(facts.sources)
         for name, ids in members.items():
             if ids:
@@ -106,7 +112,7 @@ class FactTree(Tree[NodeData]):
             start = len(text)
             text += clean(entity.name_zh)
             spans.append(Span(start, len(text), "dim"))
-        return cleaned_line(text, spans)
+        return Text(text, spans=spans)
 
     def _source_label(self, source: Source, via: str = "") -> Text:
         label = Text()
@@ -128,23 +134,9 @@ class FactTree(Tree[NodeData]):
         parent.add(label, data=Item(ref, via), allow_expand=expandable)
 
     def _add_members(self, group: TreeNode[NodeData], members: Iterable[Ref]) -> None:
-        """A group's members, added at once: what TreeNode.add does for each node, done once.
-
-        TreeNode.add refreshes the tree and clears its caches for every node; a group of
-        10,000 took 28 ms that way against 14 ms here. The nodes last as long as the fact base,
-        so the collector is kept off them (`lasting`): its three passes over 60,000 new objects
-        took another 30 ms.
-        """
-        with lasting():
-            nodes = []
-            for ref in members:
-                label, expandable = self._label(ref)
-                node = self._add_node(group, label, Item(ref))
-                node._allow_expand = expandable
-                nodes.append(node)
-                self._main_nodes[ref] = node
-            group._children.extend(nodes)
-        self._invalidate()
+        for ref in members:
+            label, expandable = self._label(ref)
+            self._main_nodes[ref] = group.add(label, data=Item(ref), allow_expand=expandable)
 
     def _fill(self, node: TreeNode[NodeData]) -> None:
         """Add a node's children, once."""
@@ -180,27 +172,20 @@ class FactTree(Tree[NodeData]):
         """
         return 0
 
-    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
 
     def main_node(self, ref: Ref) -> TreeNode[NodeData] | None:
         """The node of `ref` in its group, opening the group if it is closed."""
         if ref.kind == "group":
             return self._group_node(ref.id)
-        group = self._group_node(self._group_of(ref))
+        group = self._group_node(group_of(self.facts, ref))
         if group is None:
             return None
         if not group.is_expanded:
             self._fill(group)
             group.expand()
         return self._main_nodes.get(ref)
-
-    def _group_of(self, ref: Ref) -> str:
-        if ref.kind == "entity" and ref.id in self.facts.entities:
-            return KINDS[self.facts.entities[ref.id].kind].group
-        if ref.kind == "source" and ref.id in self.facts.sources:
-            return SOURCES_GROUP
-        return ""
 
     def _group_node(self, name: str) -> TreeNode[NodeData] | None:
         for node in self.root.children:
@@ -218,6 +203,21 @@ class FactTree(Tree[NodeData]):
             return False
         self.call_after_refresh(self._put_cursor, node)
         return True
+
+    def place(self) -> Ref | None:
+        """Where the cursor is, as history records it: a link's node is a place in its entity.
+
+        The pane shows a link's target as the cursor crosses it, but the reader is still in the
+        entity the link belongs to: a go-to from there comes back there.
+        """
+        node = self.cursor_node
+        while node is not None and isinstance(node.data, Item) and node.data.via:
+            node = node.parent
+        if node is None or node.data is None:
+            return None
+        if isinstance(node.data, Group):
+            return Ref.group(node.data.name)
+        return node.data.ref
 
     def _put_cursor(self, node: TreeNode[NodeData]) -> None:
         self.move_cursor(node)

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import BindingType
-from textual.widget import Widget
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from liaoning_tui.facts.display import change, figure_value
-from liaoning_tui.facts.model import Entity, FactBase, Figure
-from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.facts.model import Figure
+from liaoning_tui.facts.reading import FigureReading
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
-from liaoning_tui.ui.text import plain
 
-DOUBT_MARK = "⚠"
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
 SHRINK_ORDER = ((1, 12), (6, 10), (5, 8), (2, 9), (3, 8), (1, 8))
@@ -25,11 +22,23 @@ SCROLLBAR = 2
 
 
 class FigureTable(DataTable[Text]):
-    """The figures of one entity; the highlighted row is the "selected figure"."""
+    """The figures of one entity; the highlighted row is the "selected figure".
 
-    BINDINGS: ClassVar[list[BindingType]] = vim_moves(
-        "cursor_down", "cursor_up", "scroll_top", "scroll_bottom"
-    )
+    The detail pane hands it the figures and how they read (`show`) and the width it has
+    (`lay_out`); it keeps the figures only to say which one is selected.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *vim_moves("cursor_down", "cursor_up", "scroll_top", "scroll_bottom"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Source",
+            id="figure-source",
+            show=False,
+            tooltip="The source and quoted passage of this figure, as s shows it",
+        ),
+    ]
 
     DEFAULT_CSS = """
     FigureTable {
@@ -38,32 +47,39 @@ class FigureTable(DataTable[Text]):
     }
     """
 
-    def __init__(self, facts: FactBase, entity: Entity, palette: Palette) -> None:
-        super().__init__(cursor_type="row", id="figures")
-        self.facts = facts
-        self.entity = entity
-        self.palette = palette
-        self.wide = False
-        self.laid_out_for = -1
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", id=id)
+        self.figures: tuple[Figure, ...] = ()
+        self.readings: tuple[FigureReading, ...] = ()
+        self.width_for = 0
 
-    def on_mount(self) -> None:
-        self.lay_out(self.parent.content_size.width if isinstance(self.parent, Widget) else 0)
+    def show(self, figures: Sequence[Figure], readings: Sequence[FigureReading]) -> None:
+        """Show these figures from the first row."""
+        self.figures = tuple(figures)
+        self.readings = tuple(readings)
+        self._fill(0)
 
     def lay_out(self, width: int) -> None:
         """Columns for `width` cells: long cells wrap rather than push columns out of view."""
-        if width <= 0 or width == self.laid_out_for:
-            return
-        self.laid_out_for = width
-        row = self.cursor_row
-        self.wide = width >= WIDE
+        if width > 0 and width != self.width_for:
+            self.width_for = width
+            self._fill(self.cursor_row)
+
+    def _fill(self, row: int) -> None:
         self.clear(columns=True)
-        names = self.columns_for_width()
-        rows = [self.cells(figure) for figure in self.entity.figures]
+        if not self.readings or self.width_for <= 0:
+            return
+        wide = self.width_for >= WIDE
+        names = ["", "Metric", "Value", "Period", "Change"]
+        if wide:
+            names += ["Qualifier", "Source"]
+        palette = Palette.of(self.app)
+        rows = [self._cells(reading, wide, palette) for reading in self.readings]
         widths = [
             max([len(name), *(cells[index].cell_len for cells in rows)])
             for index, name in enumerate(names)
         ]
-        room = width - 2 * self.cell_padding * len(names) - SCROLLBAR
+        room = self.width_for - 2 * self.cell_padding * len(names) - SCROLLBAR
         for index, least in SHRINK_ORDER:
             excess = sum(widths) - room
             if excess <= 0:
@@ -78,36 +94,28 @@ class FigureTable(DataTable[Text]):
                 for cell, column_width in zip(cells, widths, strict=True)
             )
             self.add_row(*cells, key=str(index), height=height)
-        if 0 <= row < self.row_count:
-            self.move_cursor(row=row)
+        self.move_cursor(row=min(max(row, 0), self.row_count - 1))
 
-    def columns_for_width(self) -> list[str]:
-        columns = ["", "Metric", "Value", "Period", "Change"]
-        return [*columns, "Qualifier", "Source"] if self.wide else columns
-
-    def cells(self, figure: Figure) -> list[Text]:
-        mark = Text(DOUBT_MARK, style=self.palette.warning) if figure.doubt else Text(" ")
-        value = plain(figure_value(figure))
-        if not self.wide and figure.qualifier:
-            value = Text.assemble((f"{figure.qualifier} ", "dim"), value)
+    @staticmethod
+    def _cells(reading: FigureReading, wide: bool, palette: Palette) -> list[Text]:
+        mark = Text(reading.doubt_mark or " ", style=palette.warning)
+        value = Text(reading.value)
+        if not wide and reading.qualifier:
+            value = Text.assemble((f"{reading.qualifier} ", "dim"), value)
         row = [
             mark,
-            plain(figure.metric),
+            Text(reading.metric),
             value,
-            Text(describe_period(figure.period)),
-            Text(change(figure.change), style=self.palette.change(figure.change)),
+            Text(reading.period),
+            Text(reading.change, style=palette.direction(reading.direction)),
         ]
-        if self.wide:
-            source = self.facts.sources.get(figure.source)
-            row += [
-                plain(figure.qualifier),
-                plain(source.publisher or source.title if source else figure.source, "dim"),
-            ]
+        if wide:
+            row += [Text(reading.qualifier), Text(reading.source_label, style="dim")]
         return row
 
     @property
-    def selected(self) -> Figure | None:
-        """The figure under the cursor."""
-        if not self.entity.figures or not 0 <= self.cursor_row < len(self.entity.figures):
-            return None
-        return self.entity.figures[self.cursor_row]
+    def selected(self) -> int | None:
+        """The index of the figure under the cursor."""
+        if 0 <= self.cursor_row < len(self.figures):
+            return self.cursor_row
+        return None

@@ -13,9 +13,10 @@ from textual.widgets.option_list import Option
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref
+from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 
-class LinkList(OptionList):
+class LinkList(PagedOptionList):
     """Enter (or a click) on a link goes to what it points at."""
 
     BINDINGS: ClassVar[list[BindingType]] = vim_moves("cursor_down", "cursor_up", "first", "last")
@@ -33,13 +34,17 @@ class LinkList(OptionList):
     }
     """
 
-    def __init__(self, links: Iterable[tuple[Ref, Text]], *, id: str | None = None) -> None:
-        self.targets: list[Ref] = []
-        options: list[Option] = []
-        for ref, label in links:
-            options.append(Option(label))
-            self.targets.append(ref)
-        super().__init__(*options, id=id)
+    def __init__(self, links: Iterable[tuple[Ref, Text]] = (), *, id: str | None = None) -> None:
+        pairs = list(links)
+        self.targets = [ref for ref, _ in pairs]
+        super().__init__(*(Option(label) for _, label in pairs), id=id)
+
+    def show(self, links: Iterable[tuple[Ref, Text]]) -> None:
+        """List these links instead, from the first."""
+        pairs = list(links)
+        self.targets = [ref for ref, _ in pairs]
+        self.clear_options()
+        self.add_options([Option(label) for _, label in pairs])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

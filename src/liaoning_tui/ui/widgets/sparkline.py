@@ -9,8 +9,8 @@ from rich.text import Text
 from liaoning_tui.facts.display import number, series_unit
 from liaoning_tui.facts.model import Point, Series
 from liaoning_tui.facts.periods import describe_period
+from liaoning_tui.rich_text import plain, series_notes
 from liaoning_tui.ui.palette import Palette
-from liaoning_tui.ui.text import plain, series_notes
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"

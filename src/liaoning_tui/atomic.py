@@ -1,4 +1,7 @@
-"""Writing a whole file or nothing: a temporary file beside the target, synced, then renamed."""
+"""Writing a whole file or nothing: a temporary file beside the target, synced, then renamed.
+
+The one way this product writes a file: exports, cache entries and host keys.
+"""
 
 from __future__ import annotations
 
@@ -52,23 +55,26 @@ def _sync_directory(directory: Path) -> None:
             os.close(descriptor)
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Put `text` at `path` as UTF-8, whole or not at all.
+def write_atomically(
+    path: Path, text: str | bytes, *, overwrite: bool = False, mode: int | None = None
+) -> None:
+    """Put `text` (UTF-8 when it is a str) at `path`, whole or not at all.
 
     The text goes to a hidden temporary file in the same directory, is flushed to disk, and only
     then takes the name `path`; any failure or interruption removes the temporary file and
     leaves `path` as it was. Without `overwrite`, an existing `path` raises FileExistsError,
-    even one created while the text was being written.
+    even one created while the text was being written. The file gets `mode`, or the mode of the
+    file it replaces, or the umask's.
     """
     directory = path.parent
     descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     temp = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            write_chunks(handle, text.encode("utf-8"))
+            write_chunks(handle, text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
-        temp.chmod(_mode(path))
+        temp.chmod(_mode(path) if mode is None else mode)
         _publish(temp, path, overwrite)
     except BaseException:
         temp.unlink(missing_ok=True)
