@@ -100,9 +100,13 @@ async def test_a_flood_of_idle_connections_keeps_no_reader_out(start: Start) -> 
     def refused() -> list[int]:
         return [int(n) for n in re.findall(r"refused - connections=(\d+)", log_of(server))]
 
-    await eventually(lambda: sum(refused()) >= 300 - 2 * server.config.max_per_address)
+    def accounted() -> int:
+        """Refused, or let in to wait and closed since: every flood connection is one."""
+        return sum(refused()) + log_of(server).count("disconnect 127.0.0.2:")
+
+    await eventually(lambda: accounted() >= len(flood), timeout=10)
+    assert sum(refused()) >= len(flood) // 2
     assert len(refused()) <= time.monotonic() - flooded + 2, "more than one summary a second"
-    assert log_of(server).count("status=not authenticated") <= 2 * server.config.max_per_address
 
 
 async def test_a_logged_in_connection_without_a_session_counts_and_is_closed(
