@@ -25,7 +25,7 @@ from liaoning_tui.serve.endings import (
 )
 from liaoning_tui.serve.environment import DEFAULT_TERM, child_environment
 from liaoning_tui.serve.limits import Limits
-from liaoning_tui.serve.link import link_is_full
+from liaoning_tui.serve.link import LinkWait, link_is_full
 from liaoning_tui.serve.log import clean
 from liaoning_tui.serve.presses import pressed
 from liaoning_tui.serve.report import ERROR_FD
@@ -33,7 +33,6 @@ from liaoning_tui.serve.report import ERROR_FD
 EARLY_INPUT = 4096
 """Keys typed while the explorer starts are kept, up to this many bytes."""
 MAX_TERM = 64
-LINK_POLL = 0.05
 GOODBYE_WAIT = 2.0
 
 
@@ -67,7 +66,7 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         self._ending: Ending | None = None
         self._stopping = asyncio.Event()
         self._client_gone = False
-        self._link_full = False
+        self._link: LinkWait | None = None
         self._decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
         self.status = "not started"
         """What became of the session, for the log."""
@@ -246,7 +245,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
 
     def _warn(self, lifetime: float) -> None:
         if not self._client_gone and self._channel is not None:
-            self._channel.write(time_notice(min(SESSION_WARNING, lifetime), self._size.rows))
+            with contextlib.suppress(OSError):
+                self._channel.write(time_notice(min(SESSION_WARNING, lifetime), self._size.rows))
 
     def _time_up(self, lifetime: float) -> None:
         self._ending = self._ending or time_up(lifetime)
@@ -255,22 +255,13 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
     def _send(self, data: bytes) -> None:
         if self._client_gone or self._channel is None:
             return
-        self._channel.write(data)
-        if not self._link_full and link_is_full(self._channel):
-            self._link_full = True
-            if self._child is not None:
-                self._child.pause_output()
-            asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
-
-    def _check_link(self) -> None:
-        if self._client_gone or self._channel is None:
+        try:
+            self._channel.write(data)
+        except OSError:  # the client closed its side; the explorer is ended on connection_lost
             return
-        if link_is_full(self._channel):
-            asyncio.get_running_loop().call_later(LINK_POLL, self._check_link)
-            return
-        self._link_full = False
-        if self._child is not None:
-            self._child.resume_output()
+        waiting = self._link is not None and not self._link.over
+        if self._child is not None and not waiting and link_is_full(self._channel):
+            self._link = LinkWait(self._channel, self._child, lambda: self._client_gone)
 
     def _pause_input(self, paused: bool) -> None:
         if self._channel is None or self._client_gone:
@@ -283,8 +274,9 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
     def _refuse(self, message: str, before: bytes = b"") -> None:
         """Say why in one line on stderr, then close with status 1."""
         if not self._client_gone and self._channel is not None:
-            self._channel.write(before)
-            self._channel.write_stderr(message.encode() + b"\r\n")
+            with contextlib.suppress(OSError):  # a channel the client is already closing
+                self._channel.write(before)
+                self._channel.write_stderr(message.encode() + b"\r\n")
         self._exit(1)
 
     def _exit(self, returncode: int) -> None:
