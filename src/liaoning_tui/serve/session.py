@@ -236,7 +236,7 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         if self._ending is not None:
             self.status += f" ({self._ending.label})"
             self._refuse(self._ending.message, RESET_TERMINAL + b"\r\n")
-        elif report or (returncode < 0 and not self._client_gone):
+        elif (report and returncode != 0) or (returncode < 0 and not self._client_gone):
             self.status += " (crashed)"
             self._config.log.crash(self._peer, self.number, self.status, report)
             self._refuse(CRASHED, RESET_TERMINAL + b"\r\n")
