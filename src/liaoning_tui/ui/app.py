@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 
 from liaoning_tui.facts.model import FactBase
+from liaoning_tui.ui.driver import driver_class
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
@@ -49,7 +50,7 @@ class LiaoningApp(FactsApp):
     ]
 
     def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class())
         self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
