@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import hostile
 import keys
 import machine
 import scale
@@ -40,20 +41,16 @@ class Settings:
     sizes: tuple[int, ...]
     scale_runs: int
     """Sessions that open the Companies group of each synthetic base."""
-    series_opens: int
-    series_moves: int
-    """Point moves in each open series view."""
+    pasters: int = 8
+    other_keys: int = 20
+    """SSH readers pasting, and keys another reader sends meanwhile."""
+    series_opens: int = 10
+    series_moves: int = 16
+    """Series views opened, and point moves in each."""
 
 
 FULL = Settings(
-    runs=10,
-    moves=100,
-    searches=20,
-    quiet=0.15,
-    sizes=(1_000, 10_000, 100_000),
-    scale_runs=5,
-    series_opens=10,
-    series_moves=16,
+    runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=5
 )
 QUICK = Settings(
     runs=2,
@@ -62,6 +59,8 @@ QUICK = Settings(
     quiet=0.1,
     sizes=(200,),
     scale_runs=1,
+    pasters=2,
+    other_keys=5,
     series_opens=2,
     series_moves=4,
 )
@@ -95,11 +94,17 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
             )
         )
 
+    def run_hostile() -> list[Row]:
+        floods = hostile.measure_floods(env, settings.quiet)
+        latencies = hostile.measure_other_reader(settings.pasters, settings.other_keys)
+        return _shown(hostile.rows(floods, latencies))
+
     return {
         "startup": run_startup,
         "keys": run_keys,
         "series": run_series,
         "scale": run_scale,
+        "hostile": run_hostile,
     }
 
 
@@ -111,7 +116,9 @@ def _shown(rows: list[Row]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
-    parser.add_argument("--only", choices=("startup", "keys", "series", "scale"), action="append")
+    parser.add_argument(
+        "--only", choices=("startup", "keys", "series", "scale", "hostile"), action="append"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")

@@ -163,6 +163,18 @@ class Terminal:
                 answered = last
         raise BenchError(f"the screen did not answer and settle in time; it shows:\n{self.text}")
 
+    def feed(self, data: bytes, timeout: float = 120.0) -> None:
+        """Write `data` as fast as the program takes it, reading its output meanwhile."""
+        view = memoryview(data)
+        deadline = time.perf_counter() + timeout
+        while view and time.perf_counter() < deadline:
+            _, writable, _ = select.select([], [self._master], [], 0.05)
+            if writable:
+                view = view[os.write(self._master, view[:4096]) :]
+            self._read(0)
+        if view:
+            raise BenchError(f"the program took only {len(data) - len(view)} of {len(data)} bytes")
+
     def quit(self, keys: str = "q", timeout: float = 10.0) -> int:
         """Ask the program to leave; its peak resident memory in KiB (killed if it will not)."""
         os.write(self._master, keys.encode())

@@ -2,7 +2,9 @@
 
 It reports what a session's child sees (pid, terminal size, controlling terminal, environment),
 says each new size after a window change, echoes keys as hex, and exits with status 3 on "q".
-With --stubborn it ignores hang-ups and SIGTERM, so only SIGKILL ends it.
+With --stubborn it ignores hang-ups and SIGTERM, so only SIGKILL ends it; with --spew it writes
+without end once ready, as fast as its terminal takes it. Like the explorer it sends its errors
+to the server's pipe; "c" raises one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import os
 import signal
 import sys
 import tty
+
+from liaoning_tui.serve.report import errors_to_server
 
 
 def say(text: str) -> None:
@@ -45,13 +49,20 @@ def main() -> int:
         "env": dict(os.environ),
     }
     say("ready " + json.dumps(report))
+    if "--spew" in sys.argv:
+        line = b"spew " * 200 + b"\r\n"
+        while True:
+            os.write(1, line)
     while data := os.read(0, 1024):
         if b"q" in data:
             say("bye")
             return 3
+        if b"c" in data:
+            raise RuntimeError("boom in /srv/secret/explorer.py")
         say(f"key={data.hex()}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    with errors_to_server():
+        raise SystemExit(main())

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual import events
+from textual.command import CommandPalette
 from textual.widgets import Input
 
 from liaoning_tui.facts import FactBase, load
@@ -261,3 +262,23 @@ async def test_a_figure_note_is_rendered_once_a_move(
         await pilot.pause()
         assert rendered == [entity.figures[1].metric]
         assert f"{entity.figures[1].metric}: " in visible_text(app)
+
+
+async def test_page_keys_as_the_palette_opens_do_not_end_the_app(default_facts: FactBase) -> None:
+    """Textual 8.2's OptionList raised KeyError for a page key before its list was laid out."""
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("ctrl+p", "pagedown", "pagedown", "pageup"):
+            event = events.Key(key, None)
+            event.set_sender(app)
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"siasun")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.explorer.current == Ref.entity("siasun")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from liaoning_tui.commands.common import (
     facts_path,
     load_or_report,
 )
+from liaoning_tui.serve import privileges
 from liaoning_tui.serve.address import ListenAddress
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ INSTALL_HINT = (
     "liaoning-tui serve: the SSH server needs the optional asyncssh package; install it with\n"
     "  pip install 'liaoning-tui[ssh]'"
 )
+MAX_FILES = 1 << 20
 CHOOSE_ACCESS = (
     "liaoning-tui serve: say who may connect:\n"
     "  --authorized-keys FILE  readers whose public key is in FILE (OpenSSH format)\n"
@@ -126,6 +129,38 @@ def register(
         default=30.0,
         help="time allowed to log in (default: 30)",
     )
+    parser.add_argument(
+        "--max-session-time",
+        metavar="SECONDS",
+        type=_seconds,
+        default=4 * 3600.0,
+        help="end a session after this long, warning the reader 5 minutes before "
+        "(default: 14400, four hours)",
+    )
+    parser.add_argument(
+        "--explorer-memory",
+        metavar="MIB",
+        type=_count,
+        default=1024,
+        help="address space each explorer may map (default: 1024)",
+    )
+    parser.add_argument(
+        "--explorer-cpu",
+        metavar="SECONDS",
+        type=_count,
+        default=900,
+        help="CPU time each explorer may use in all (default: 900)",
+    )
+    parser.add_argument(
+        "--compression",
+        action="store_true",
+        help="offer zlib compression (off by default: it lets a small packet cost much memory)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="started as root: listen and read the host key, then run as NAME and its groups",
+    )
     parser.set_defaults(run=run)
 
 
@@ -137,6 +172,20 @@ def _announce(server: Server, host_key: HostKey, access: str) -> None:
     host = server.config.listen.host
     shown = host if host not in {"", "0.0.0.0", "::"} else "HOST"
     print(f"readers connect with: ssh -p {server.port} {shown}; stop with ctrl+c", flush=True)
+
+
+def raise_file_limit() -> int:
+    """Let the server hold as many connections as the system allows this process (the soft
+    limit, often 1,024, is what a flood of idle connections exhausted); the new soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = MAX_FILES if hard == resource.RLIM_INFINITY else min(hard, MAX_FILES)
+    if wanted > soft:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (OSError, ValueError):
+            return soft
+        return wanted
+    return soft
 
 
 def run(args: argparse.Namespace) -> int:
@@ -151,10 +200,17 @@ def run(args: argparse.Namespace) -> int:
 
     from liaoning_tui.serve import hostkey
     from liaoning_tui.serve.config import ServeConfig
+    from liaoning_tui.serve.confine import ChildLimits
+    from liaoning_tui.serve.policy import Algorithms
     from liaoning_tui.serve.ssh import ListenError, serve
 
     if load_or_report(args) is None:
         return EXIT_PROBLEM
+    try:
+        account = privileges.account(args.user)
+    except privileges.PrivilegeError as error:
+        print(f"liaoning-tui serve: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if args.open:
         access = "open to anyone"
     else:
@@ -180,9 +236,19 @@ def run(args: argparse.Namespace) -> int:
         max_per_address=args.max_per_address,
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
+        max_session_time=args.max_session_time,
+        algorithms=Algorithms(compression=args.compression),
+        child_limits=ChildLimits(memory_mib=args.explorer_memory, cpu_seconds=args.explorer_cpu),
     )
+    raise_file_limit()
+
+    def ready(server: Server) -> None:
+        if account is not None:
+            privileges.drop_to(account)
+        _announce(server, host_key, access)
+
     try:
-        asyncio.run(serve(config, host_key.key, lambda server: _announce(server, host_key, access)))
+        asyncio.run(serve(config, host_key.key, ready))
     except ListenError as error:
         print(f"liaoning-tui serve: {error}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import functools
 import os
 import signal
 import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from liaoning_tui.serve.confine import ChildLimits, prepare_child
 
 READ_SIZE = 64 * 1024
 INPUT_BACKLOG = 64 * 1024
@@ -36,11 +39,6 @@ class TerminalSize:
             min(width, cls.MAX_COLUMNS) if width > 0 else 80,
             min(height, cls.MAX_ROWS) if height > 0 else 24,
         )
-
-
-def _take_terminal() -> None:
-    """Runs in the child between fork and exec: make stdin, the PTY, the controlling terminal."""
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def _set_size(fd: int, size: TerminalSize) -> None:
@@ -75,6 +73,8 @@ class PtyChild:
         size: TerminalSize,
         on_output: Callable[[bytes], None],
         on_backlog: Callable[[bool], None],
+        limits: ChildLimits,
+        pass_fds: Sequence[int] = (),
     ) -> PtyChild:
         """Start `argv` on a new terminal of `size`; OSError if it cannot start."""
         master, slave = os.openpty()
@@ -88,7 +88,8 @@ class PtyChild:
                 stderr=slave,
                 env=dict(environment),
                 start_new_session=True,
-                preexec_fn=_take_terminal,
+                preexec_fn=functools.partial(prepare_child, limits),
+                pass_fds=pass_fds,
             )
         except BaseException:
             os.close(master)

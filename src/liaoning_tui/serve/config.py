@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.serve.confine import ChildLimits
 from liaoning_tui.serve.log import Log
+from liaoning_tui.serve.policy import Algorithms
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,10 @@ class ServeConfig:
     grace: float = 2.0
     """Seconds an explorer gets to end after a hang-up before it is killed."""
     log: Log = field(default_factory=Log)
+    algorithms: Algorithms = field(default_factory=Algorithms)
+    child_limits: ChildLimits = field(default_factory=ChildLimits)
+    max_session_time: float = 4 * 3600.0
+    """Seconds a session may last; the reader is warned `SESSION_WARNING` seconds before."""
 
     def __post_init__(self) -> None:
         if self.anonymous == (self.authorized_keys is not None):

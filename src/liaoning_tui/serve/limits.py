@@ -6,6 +6,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 
+def span(seconds: float) -> str:
+    """A length of time for a reader: `4 hours`, `15 minutes`, `1 seconds`."""
+    if seconds >= 3600:
+        return f"{seconds / 3600:g} hours"
+    if seconds >= 60:
+        return f"{seconds / 60:g} minutes"
+    return f"{seconds:g} seconds"
+
+
 @dataclass(slots=True)
 class Limits:
     """Counts running sessions and says why a new one may not start."""

@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 
 from liaoning_tui.facts.model import FactBase
+from liaoning_tui.ui.driver import driver_class
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
@@ -49,7 +50,7 @@ class LiaoningApp(FactsApp):
     ]
 
     def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class())
         self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
@@ -117,6 +118,14 @@ class LiaoningApp(FactsApp):
                     self.pop_screen()
                 self.notify(notice, severity="warning", markup=False)
                 return
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with page keys that cannot end the app (see GoToPalette)."""
+        from liaoning_tui.ui.go_to_palette import GoToPalette
+
+        open_already = any(isinstance(screen, GoToPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(GoToPalette(id="--command-palette"))
 
     def on_go_to(self, message: GoTo) -> None:
         """Every go-to, from any view: back to the explorer, which shows it and records it."""

@@ -22,6 +22,8 @@ from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.widgets.option_list import PagedOptionList
 
 LIMIT = 50
+MAX_QUERY = 200
+"""Characters a query may hold: enough for any name or metric, and a paste stays cheap."""
 
 
 class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
@@ -45,7 +47,9 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
             box.border_subtitle = "enter go · esc close"
-            query = Input(placeholder="name, 中文名, alias or metric…", id="query")
+            query = Input(
+                placeholder="name, 中文名, alias or metric…", id="query", max_length=MAX_QUERY
+            )
             query.cursor_blink = False
             yield query
             yield PagedOptionList(id="hits")
