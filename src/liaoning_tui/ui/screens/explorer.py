@@ -46,6 +46,16 @@ class ExplorerScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "q",
+            "app.quit",
+            "Quit",
+            id="quit-explorer",
+            tooltip="Leave liaoning-tui",
+            # A priority binding like `/`'s, so that `q/` typed at once quits before `/`,
+            # which is checked first, can open the search box.
+            priority=True,
+        ),
+        Binding(
             "n",
             "next_hit",
             "Next hit",
