@@ -46,16 +46,6 @@ class ExplorerScreen(Screen[None]):
             priority=True,
         ),
         Binding(
-            "q",
-            "app.quit",
-            "Quit",
-            id="quit-explorer",
-            tooltip="Leave liaoning-tui",
-            # A priority binding like `/`'s, so that `q/` typed at once quits before `/`,
-            # which is checked first, can open the search box.
-            priority=True,
-        ),
-        Binding(
             "n",
             "next_hit",
             "Next hit",
@@ -106,6 +96,16 @@ class ExplorerScreen(Screen[None]):
             "Growth",
             id="growth",
             tooltip="Every year-on-year change and series side by side",
+        ),
+        Binding(
+            "q",
+            "app.quit",
+            "Quit",
+            id="quit-explorer",
+            tooltip="Leave liaoning-tui",
+            # A priority binding like `/`'s, so that `q/` typed at once quits before `/`,
+            # which is checked first, can open the search box.
+            priority=True,
         ),
     ]
 
