@@ -105,6 +105,16 @@ class ExplorerScreen(Screen[None]):
             id="chart",
             tooltip="The entity's first series as a chart with its points and sources",
         ),
+        Binding(
+            "q",
+            "app.quit",
+            "Quit",
+            id="quit-explorer",
+            tooltip="Leave liaoning-tui",
+            # A priority binding like `/`'s, so that `q/` typed at once quits before `/`,
+            # which is checked first, can open the search box.
+            priority=True,
+        ),
     ]
 
     facts: var[FactBase] = var(EMPTY, init=False)
