@@ -2,7 +2,8 @@
 
     python bench/run.py            the full run: 10 start-ups each, 100 moves, 20 searches,
                                    synthetic bases of 1,000, 10,000 and 100,000 companies
-    python bench/run.py --quick    a smoke run for CI: 2 start-ups, a few keys, 200 companies
+    python bench/run.py --quick    a smoke run for CI: 2 start-ups, a few keys, two series
+                                   views, 200 companies
 
 A missed target is reported, not an error; a benchmark that crashes makes the exit status 1.
 """
@@ -22,6 +23,7 @@ import hostile
 import keys
 import machine
 import scale
+import series
 import startup
 from programs import compile_package, environment
 from report import Row, markdown, table
@@ -42,13 +44,25 @@ class Settings:
     pasters: int = 8
     other_keys: int = 20
     """SSH readers pasting, and keys another reader sends meanwhile."""
+    series_opens: int = 10
+    series_moves: int = 16
+    """Series views opened, and point moves in each."""
 
 
 FULL = Settings(
     runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=5
 )
 QUICK = Settings(
-    runs=2, moves=10, searches=2, quiet=0.1, sizes=(200,), scale_runs=1, pasters=2, other_keys=5
+    runs=2,
+    moves=10,
+    searches=2,
+    quiet=0.1,
+    sizes=(200,),
+    scale_runs=1,
+    pasters=2,
+    other_keys=5,
+    series_opens=2,
+    series_moves=4,
 )
 
 
@@ -73,6 +87,13 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
             found += _shown(scale.rows(result, targeted=companies == targeted))
         return found
 
+    def run_series() -> list[Row]:
+        return _shown(
+            series.rows(
+                series.measure(env, settings.series_opens, settings.series_moves, settings.quiet)
+            )
+        )
+
     def run_hostile() -> list[Row]:
         floods = hostile.measure_floods(env, settings.quiet)
         latencies = hostile.measure_other_reader(settings.pasters, settings.other_keys)
@@ -81,6 +102,7 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
     return {
         "startup": run_startup,
         "keys": run_keys,
+        "series": run_series,
         "scale": run_scale,
         "hostile": run_hostile,
     }
@@ -94,7 +116,9 @@ def _shown(rows: list[Row]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
-    parser.add_argument("--only", choices=("startup", "keys", "scale", "hostile"), action="append")
+    parser.add_argument(
+        "--only", choices=("startup", "keys", "series", "scale", "hostile"), action="append"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")

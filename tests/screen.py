@@ -11,6 +11,8 @@ from textual.app import App
 from textual.widgets import DataTable, OptionList, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from liaoning_tui.ui.widgets.series_spark import SeriesSparks
+
 
 def plain(value: object) -> str:
     if isinstance(value, Text):
@@ -30,6 +32,8 @@ def visible_text(app: App[Any]) -> str:
             continue
         if isinstance(widget, Static):
             lines.append(plain(widget.content))
+        elif isinstance(widget, SeriesSparks):
+            lines.append(plain(widget.render()))
         elif isinstance(widget, DataTable):
             lines.extend(
                 " | ".join(plain(cell) for cell in widget.get_row_at(row))

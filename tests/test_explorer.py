@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.facts import FactBase, load, loads
-from liaoning_tui.facts.growth import changes
+from liaoning_tui.facts.growth import changes, ranked
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.growth import GrowthScreen
@@ -280,21 +280,26 @@ async def test_source_view_shows_the_quoted_passage(default_facts: FactBase) -> 
         assert not isinstance(app.screen, SourceScreen)
 
 
-async def test_growth_view_sorts_changes_and_leads_to_entities(default_facts: FactBase) -> None:
+async def test_growth_view_ranks_within_period_kinds_and_leads_to_entities(
+    default_facts: FactBase,
+) -> None:
     app = build_app(default_facts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, GrowthScreen)
-        found = changes(default_facts)
-        percents = [item.percent for item in found]
-        assert percents == sorted(percents, reverse=True)
-        assert found[0].percent == 28.9
+        groups = ranked(changes(default_facts))
+        assert [kind for kind, _ in groups][:2] == ["Year", "Jan–Oct"]
+        for _, members in groups:
+            percents = [item.percent for item in members]
+            assert percents == sorted(percents, reverse=True)
+        first = groups[0][1][0]
+        assert (first.entity_id, first.percent) == ("port-dalian", 18.7)
         assert "▲ 27.8%" in visible_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, GrowthScreen)
-        assert current(app) == Ref.entity(found[0].entity_id)
+        assert current(app) == Ref.entity(first.entity_id)
 
 
 async def test_too_small_terminal_says_so(default_facts: FactBase) -> None:

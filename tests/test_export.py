@@ -151,11 +151,20 @@ def test_csv_has_a_row_per_figure_and_point(rich: FactBase) -> None:
         "",
         "",
         "",
+        "1400000000000",
     ]
     gap = rows[4]
     assert (gap[2], gap[3], gap[6], gap[9], gap[12]) == ("GDP", "", "2022", "", "liaoning-gdp")
     assert rows[5][3:8] == ["30209.4", "yuan", "亿", "2023", "-0.5"]
     assert rows[6][3] == "1300"
+
+
+def test_csv_gives_every_value_in_base_units(rich: FactBase) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(rich))))
+    assert [(row["value"], row["scale"], row["value_base"]) for row in rows[3:5]] == [
+        ("", "亿", ""),
+        ("30209.4", "亿", "3020940000000"),
+    ]
 
 
 def test_csv_quotes_commas_quotes_and_newlines(rich: FactBase) -> None:

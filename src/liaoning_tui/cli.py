@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from liaoning_tui.commands import check, export, find, listing, serve, show, web
+from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
 from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
 
 
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="reload the fact base when its file changes (r reloads on demand)",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, export, serve, web):
+    for module in (check, show, listing, find, series, export, serve, web):
         module.register(commands, parent)
     return parser
 

@@ -16,6 +16,7 @@ from liaoning_tui.facts.model import Entity, FactBase, Provenance, Series, Sourc
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.problems import FactBaseError, Problem
 from liaoning_tui.facts.reading import FigureReading, read_figure
+from liaoning_tui.facts.scales import to_base
 from liaoning_tui.facts.schema import TABLES, TOP, Field
 from liaoning_tui.facts.vocabulary import GROUPS, KINDS, RELATIONS
 
@@ -40,11 +41,13 @@ CSV_COLUMNS: tuple[str, ...] = (
     "as_published",
     "scope",
     "confidence",
+    "value_base",
 )
 """One row per figure and per series point; `series` is the series id, empty for a figure.
 
 `doubt` holds only a figure's doubt; `note` a figure's or point's note; `as_published` a figure's
-own words ("one-seventh"); `scope` and `confidence` are the series' own, on each of its points."""
+own words ("one-seventh"); `scope` and `confidence` are the series' own, on each of its points;
+`value_base` is the value in the unit itself, its scale applied (1.65 亿 t -> 165000000)."""
 
 _T = TypeVar("_T")
 
@@ -170,6 +173,13 @@ def plain_number(value: float | None) -> str:
     return repr(value)
 
 
+def base_number(value: float | None, scale: str) -> str:
+    """`value` in base units, exactly as far as a float keeps it: `1.65, "亿"` -> `165000000`."""
+    if value is None:
+        return ""
+    return plain_number(float(f"{to_base(value, scale):.12g}"))
+
+
 def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
     for entity in facts.entities.values():
         for figure in entity.figures:
@@ -191,6 +201,7 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                 figure.as_published,
                 "",
                 "",
+                base_number(figure.value, figure.scale),
             )
         for series in entity.series:
             for point in series.points:
@@ -212,6 +223,7 @@ def _csv_rows(facts: FactBase) -> Iterator[tuple[str, ...]]:
                     "",
                     series.scope,
                     series.confidence,
+                    base_number(point.value, series.scale),
                 )
 
 

@@ -158,7 +158,11 @@ class LiaoningApp(FactsApp):
         from liaoning_tui.ui.screens.growth import GrowthScreen, GrowthTable, SeriesList
         from liaoning_tui.ui.screens.help import HelpScreen
         from liaoning_tui.ui.screens.search import SearchScreen
+        from liaoning_tui.ui.screens.series import SeriesScreen
+        from liaoning_tui.ui.screens.series_pick import PickList
         from liaoning_tui.ui.screens.source import SourceScreen
+        from liaoning_tui.ui.widgets.point_table import PointTable
+        from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
@@ -181,10 +185,14 @@ class LiaoningApp(FactsApp):
             ("Figures table", ([FigureTable], [])),
             ("Links", ([LinkList], [])),
             ("Detail pane", ([DetailPane], [])),
+            ("Detail pane: series", ([SeriesSparks], [])),
             ("Search", ([SearchScreen], [go])),
             ("Growth view", ([GrowthScreen], [])),
             ("Growth view: changes", ([GrowthTable], [])),
             ("Growth view: series", ([SeriesList], [])),
+            ("Series view", ([SeriesScreen], [])),
+            ("Series view: points", ([PointTable], [])),
+            ("Series view: add a series", ([PickList], [])),
             ("Source view", ([SourceScreen, ScrollBox], [])),
             ("This help", ([HelpScreen, ScrollBox], [])),
         ]

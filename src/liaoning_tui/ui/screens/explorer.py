@@ -21,6 +21,7 @@ from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import Ref, settle
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree, Group, Item, More, NodeData
+from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
 if TYPE_CHECKING:
     from liaoning_tui.facts.search import Hit, SearchIndex
@@ -96,6 +97,13 @@ class ExplorerScreen(Screen[None]):
             "Growth",
             id="growth",
             tooltip="Every year-on-year change and series side by side",
+        ),
+        Binding(
+            "c",
+            "chart",
+            "Chart",
+            id="chart",
+            tooltip="The entity's first series as a chart with its points and sources",
         ),
         Binding(
             "q",
@@ -270,6 +278,21 @@ class ExplorerScreen(Screen[None]):
         from liaoning_tui.ui.screens.growth import GrowthScreen
 
         self.app.push_screen(GrowthScreen())
+
+    def action_chart(self) -> None:
+        from liaoning_tui.ui.screens.series import SeriesScreen
+
+        ref = self.current
+        entity = self.facts.entities.get(ref.id) if ref and ref.kind == "entity" else None
+        if entity is None or not entity.series:
+            self.notify("No series here: move to an entity with a history.", timeout=3)
+            return
+        self.app.push_screen(SeriesScreen(entity.series[0].id))
+
+    def on_series_sparks_chosen(self, message: SeriesSparks.Chosen) -> None:
+        from liaoning_tui.ui.screens.series import SeriesScreen
+
+        self.app.push_screen(SeriesScreen(message.series_id))
 
     def action_search(self) -> None:
         from liaoning_tui.facts.search import SearchIndex

@@ -1,4 +1,5 @@
-"""Growth side by side: every year-on-year change in the base, and every series as a sparkline."""
+"""Growth side by side: published year-on-year changes ranked within one kind of period, and
+every series as a sparkline."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from liaoning_tui.facts.display import change
-from liaoning_tui.facts.growth import Change, changes
+from liaoning_tui.facts.growth import Change, changes, ranked
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.rich_text import plain
@@ -23,9 +25,11 @@ from liaoning_tui.ui.owner import facts_of
 from liaoning_tui.ui.palette import Palette
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.widgets.option_list import PagedOptionList
-from liaoning_tui.ui.widgets.sparkline import render_series
+from liaoning_tui.ui.widgets.series_spark import series_text
 
 BAR_WIDTH = 12
+SERIES_INDENT = 8
+"""Cells a series option loses to the screen's and the list's padding and the scrollbar."""
 
 
 def bar(value: float, largest: float, palette: Palette) -> Text:
@@ -33,6 +37,12 @@ def bar(value: float, largest: float, palette: Palette) -> Text:
     cells = round(abs(value) / largest * BAR_WIDTH) if largest else 0
     shown = "█" * max(cells, 1 if value else 0)
     return Text(shown.ljust(BAR_WIDTH), style=palette.change(value))
+
+
+def group_heading(kind: str, count: int) -> str:
+    """The row above a group: its period kind, and that only its own rows are ranked together."""
+    noun = "change" if count == 1 else "changes"
+    return f"{kind}: {count} {noun}, ranked among themselves"
 
 
 class GrowthTable(DataTable[Text]):
@@ -46,7 +56,7 @@ class SeriesList(PagedOptionList):
 
 
 class GrowthScreen(Screen[None]):
-    """Enter on a row goes to its figure, or its series' entity."""
+    """Enter on a change goes to its figure; Enter on a series opens its series view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "close", "Close", id="close", tooltip="Back to the explorer"),
@@ -54,63 +64,96 @@ class GrowthScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.changes: list[Change] = []
-        self.series_of: list[str] = []
-        """The entity id of each row of the series list."""
+        self.rows: list[Change | None] = []
+        """What each table row is: a change, or None for a group heading."""
+        self.series_ids: list[str] = []
+        self.filled_width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="growth"):
-            yield Static("Year-on-year change, largest rise first", classes="section")
+            yield Static(
+                "Year-on-year change, ranked within each kind of period", classes="section"
+            )
             yield GrowthTable(cursor_type="row", zebra_stripes=True, id="changes")
-            yield Static("Series", classes="section")
+            yield Static("Series (enter opens the chart)", classes="section")
             yield SeriesList(id="series")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fill(facts_of(self))
-        self.query_one("#changes", GrowthTable).focus()
+        self.fill_table(facts_of(self), self.app.size.width)
+        self.fill_series(facts_of(self))
+        self.query_one(GrowthTable).focus()
 
-    def follow_facts(self, facts: FactBase) -> str | None:
-        """Rows come from the new fact base: Enter never goes to what it no longer holds."""
-        self._fill(facts)
-        return None
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self.filled_width:
+            self.fill_table(facts_of(self), event.size.width)
+            self.fill_series(facts_of(self))
 
-    def _fill(self, facts: FactBase) -> None:
+    def fill_table(self, facts: FactBase, width: int) -> None:
+        """The changes, grouped by period kind, with the metric column as wide as `width` allows."""
         palette = Palette.of(self.app)
         table = self.query_one("#changes", GrowthTable)
+        row = table.cursor_row
         table.clear(columns=True)
-        found = self.changes = changes(facts)
+        found = changes(facts)
         largest = max((abs(item.percent) for item in found), default=0.0)
-        fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 12
-        what_width = max(16, self.app.size.width - fixed - 2 * 4 - 4)
+        fixed = BAR_WIDTH + max((len(change(item.percent)) for item in found), default=6) + 14
+        what_width = max(16, width - fixed - 2 * 4 - 4)
         table.add_column("Change", key="change")
         table.add_column("", key="bar")
         table.add_column("Entity · metric", key="what", width=what_width)
         table.add_column("Period", key="period")
-        for item in found:
-            what = Text.assemble(plain(item.entity, "bold"), " · ", plain(item.metric))
+        self.rows = []
+        self.filled_width = width
+        for kind, members in ranked(found):
+            heading = Text(group_heading(kind, len(members)), style="bold")
             table.add_row(
-                Text(change(item.percent), style=palette.change(item.percent)),
-                bar(item.percent, largest, palette),
-                what,
-                Text(describe_period(item.period)),
-                height=len(what.wrap(self.app.console, what_width)),
+                Text(""),
+                Text(""),
+                heading,
+                Text(""),
+                height=len(heading.wrap(self.app.console, what_width)),
             )
+            self.rows.append(None)
+            for item in members:
+                what = Text.assemble(plain(item.entity, "bold"), " · ", plain(item.metric))
+                table.add_row(
+                    Text(change(item.percent), style=palette.change(item.percent)),
+                    bar(item.percent, largest, palette),
+                    what,
+                    Text(describe_period(item.period)),
+                    height=len(what.wrap(self.app.console, what_width)),
+                )
+                self.rows.append(item)
+        table.move_cursor(row=max(row, 1))
+
+    def fill_series(self, facts: FactBase) -> None:
+        palette = Palette.of(self.app)
         series_list = self.query_one("#series", SeriesList)
         series_list.clear_options()
-        self.series_of = []
+        self.series_ids = []
+        width = max(self.app.size.width - SERIES_INDENT, 20)
         for entity, series in facts.all_series():
             label = Text.assemble(plain(entity.name, "bold"), " · ")
-            label.append_text(render_series(series, palette))
+            label.append_text(series_text(series, width, palette))
             series_list.add_option(Option(label))
-            self.series_of.append(entity.id)
+            self.series_ids.append(series.id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        chosen = self.changes[event.cursor_row]
-        self.post_message(GoTo(Ref.entity(chosen.entity_id), chosen.figure))
+        item = self.rows[event.cursor_row]
+        if item is not None:
+            self.post_message(GoTo(Ref.entity(item.entity_id), item.figure))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(GoTo(Ref.entity(self.series_of[event.option_index])))
+        from liaoning_tui.ui.screens.series import SeriesScreen
+
+        self.app.push_screen(SeriesScreen(self.series_ids[event.option_index]))
+
+    def follow_facts(self, facts: FactBase) -> str | None:
+        """Show the reloaded base's changes and series."""
+        self.fill_table(facts, self.app.size.width)
+        self.fill_series(facts)
+        return None
 
     def action_close(self) -> None:
         self.dismiss()

@@ -25,7 +25,7 @@ from liaoning_tui.ui.refs import SOURCES_GROUP, Ref
 from liaoning_tui.ui.widgets.figure_table import FigureTable
 from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
-from liaoning_tui.ui.widgets.sparkline import render_series
+from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
 GROUP_LISTING = 200
 """A group pane lists this many members; the tree holds them all."""
@@ -38,7 +38,7 @@ LAYOUT = (
     ("figures", ""),
     ("figure-note", ""),
     ("series-title", "section"),
-    ("series", "series"),
+    ("series", ""),
     ("statements-title", "section"),
     ("statements", "statements"),
     ("links-title", "section"),
@@ -47,8 +47,9 @@ LAYOUT = (
     ("quotes-title", "section"),
     ("quotes", "quotes"),
 )
-"""The pane's parts, top to bottom, by id, with their class; `figures` and `links` are lists."""
-TEXT_PARTS = tuple(name for name, _ in LAYOUT if name not in {"figures", "links"})
+"""The pane's parts, top to bottom, by id, with their class; `figures`, `series` and `links` are
+widgets of their own."""
+TEXT_PARTS = tuple(name for name, _ in LAYOUT if name not in {"figures", "series", "links"})
 
 
 def figure_note(reading: FigureReading, source: str, palette: Palette) -> Text:
@@ -115,6 +116,8 @@ class DetailPane(ScrollBox):
                 yield FigureTable(id=name)
             elif name == "links":
                 yield LinkList(id=name)
+            elif name == "series":
+                yield SeriesSparks(id=name)
             else:
                 yield Static(classes=classes, id=name)
 
@@ -146,6 +149,9 @@ class DetailPane(ScrollBox):
         else:
             table.display = False
             table.show((), ())
+        sparks = self.query_one(SeriesSparks)
+        sparks.show(entity.series if entity is not None else ())
+        sparks.display = bool(sparks.series)
         links = self.query_one(LinkList)
         links.show(page.links)
         links.display = bool(page.links)
@@ -203,11 +209,7 @@ class DetailPane(ScrollBox):
         if entity.figures:
             parts["figures-title"] = section("Figures", len(entity.figures))
         if entity.series:
-            palette = Palette.of(self.app)
             parts["series-title"] = section("Growth", len(entity.series))
-            parts["series"] = Text("\n\n").join(
-                render_series(series, palette) for series in entity.series
-            )
         if entity.statements:
             parts["statements-title"] = Text("What the sources say")
             parts["statements"] = self._statements(entity)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 
 from liaoning_tui.facts.model import Figure
 from liaoning_tui.facts.reading import FigureReading
+from liaoning_tui.facts.scales import table_scales, table_value
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
 
@@ -74,7 +75,11 @@ class FigureTable(DataTable[Text]):
         if wide:
             names += ["Qualifier", "Source"]
         palette = Palette.of(self.app)
-        rows = [self._cells(reading, wide, palette) for reading in self.readings]
+        scales = table_scales(self.figures)
+        rows = [
+            self._cells(reading, table_value(figure, scales), wide, palette)
+            for figure, reading in zip(self.figures, self.readings, strict=True)
+        ]
         widths = [
             max([len(name), *(cells[index].cell_len for cells in rows)])
             for index, name in enumerate(names)
@@ -97,9 +102,10 @@ class FigureTable(DataTable[Text]):
         self.move_cursor(row=min(max(row, 0), self.row_count - 1))
 
     @staticmethod
-    def _cells(reading: FigureReading, wide: bool, palette: Palette) -> list[Text]:
+    def _cells(reading: FigureReading, shown: str, wide: bool, palette: Palette) -> list[Text]:
+        """A figure's cells; `shown` is its value in the scale its unit shares in this table."""
         mark = Text(reading.doubt_mark or " ", style=palette.warning)
-        value = Text(reading.value)
+        value = Text(shown)
         if not wide and reading.qualifier:
             value = Text.assemble((f"{reading.qualifier} ", "dim"), value)
         row = [
