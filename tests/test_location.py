@@ -74,3 +74,9 @@ def test_the_two_ports_with_a_published_position_carry_it() -> None:
     )
     others = ("port-yingkou", "port-dandong", "port-panjin", "port-huludao")
     assert [facts.entity(port).location for port in others] == [None] * 4
+
+
+def test_a_location_source_is_cited_by_its_entity() -> None:
+    facts = load_default()
+    cited = [(entity.id, what) for entity, what in facts.cited_by("hbzqbyyxgs-jinzhou-port")]
+    assert cited == [("port-jinzhou", "location")]

@@ -312,6 +312,8 @@ class FactBase:
                     found.append((entity, RELATIONS[link.rel].label))
             if source_id in entity.provenance.cited():
                 found.append((entity, "names"))
+            if entity.location is not None and entity.location.source == source_id:
+                found.append((entity, "location"))
         return found
 
     @property
