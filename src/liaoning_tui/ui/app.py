@@ -157,8 +157,10 @@ class LiaoningApp(FactsApp):
         """The parts of the explorer whose keys the help lists, with the classes that bind them."""
         from liaoning_tui.ui.screens.growth import GrowthScreen, GrowthTable, SeriesList
         from liaoning_tui.ui.screens.help import HelpScreen
+        from liaoning_tui.ui.screens.map import MapScreen
         from liaoning_tui.ui.screens.search import SearchScreen
         from liaoning_tui.ui.screens.source import SourceScreen
+        from liaoning_tui.ui.widgets.map_view import MapView
 
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
@@ -183,6 +185,7 @@ class LiaoningApp(FactsApp):
             ("Detail pane", ([DetailPane], [])),
             ("Search", ([SearchScreen], [go])),
             ("Growth view", ([GrowthScreen], [])),
+            ("Map", ([MapScreen, MapView], [])),
             ("Growth view: changes", ([GrowthTable], [])),
             ("Growth view: series", ([SeriesList], [])),
             ("Source view", ([SourceScreen, ScrollBox], [])),

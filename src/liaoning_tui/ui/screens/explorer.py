@@ -98,6 +98,14 @@ class ExplorerScreen(Screen[None]):
             tooltip="Every year-on-year change and series side by side",
         ),
         Binding(
+            "m",
+            "map",
+            "Map",
+            id="map",
+            show=False,
+            tooltip="A map of the province with every located entity",
+        ),
+        Binding(
             "q",
             "app.quit",
             "Quit",
@@ -270,6 +278,11 @@ class ExplorerScreen(Screen[None]):
         from liaoning_tui.ui.screens.growth import GrowthScreen
 
         self.app.push_screen(GrowthScreen())
+
+    def action_map(self) -> None:
+        from liaoning_tui.ui.screens.map import MapScreen
+
+        self.app.push_screen(MapScreen())
 
     def action_search(self) -> None:
         from liaoning_tui.facts.search import SearchIndex
