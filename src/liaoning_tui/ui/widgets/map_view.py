@@ -85,7 +85,7 @@ class MapView(Widget, can_focus=True):
     MapView > .map--border { color: $foreground-muted; }
     MapView > .map--label { color: $text-muted; }
     MapView > .map--marker { color: $text-accent; text-style: bold; }
-    MapView > .map--selected { color: $text; background: $accent; text-style: bold reverse; }
+    MapView > .map--selected { color: $background; background: $foreground; text-style: bold; }
     MapView > .map--fill-1 { background: $primary 15%; }
     MapView > .map--fill-2 { background: $primary 35%; }
     MapView > .map--fill-3 { background: $primary 55%; }
