@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from liaoning_tui.facts import FactBase, loads
 from liaoning_tui.geo.places import Marker
@@ -50,7 +51,7 @@ async def open_map(pilot: Pilot[Any]) -> MapView:
 
 
 def status(app: LiaoningApp) -> str:
-    return str(app.screen.query_one("#map-status").content)
+    return str(app.screen.query_one("#map-status", Static).content)
 
 
 def by_id(view: MapView) -> dict[str, Marker]:
