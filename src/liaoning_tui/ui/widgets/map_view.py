@@ -62,10 +62,38 @@ class MapView(Widget, can_focus=True):
     """Arrows or hjkl move to the nearest marker that way; Enter goes to its entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "move('left')", "West", show=False, id="map-west"),
-        Binding("right,l", "move('right')", "East", show=False, id="map-east"),
-        Binding("up,k", "move('up')", "North", show=False, id="map-north"),
-        Binding("down,j", "move('down')", "South", show=False, id="map-south"),
+        Binding(
+            "left,h",
+            "move('left')",
+            "West",
+            show=False,
+            id="map-west",
+            tooltip="To the nearest marker west (within 45 degrees where there is one)",
+        ),
+        Binding(
+            "right,l",
+            "move('right')",
+            "East",
+            show=False,
+            id="map-east",
+            tooltip="To the nearest marker east (within 45 degrees where there is one)",
+        ),
+        Binding(
+            "up,k",
+            "move('up')",
+            "North",
+            show=False,
+            id="map-north",
+            tooltip="To the nearest marker north (within 45 degrees where there is one)",
+        ),
+        Binding(
+            "down,j",
+            "move('down')",
+            "South",
+            show=False,
+            id="map-south",
+            tooltip="To the nearest marker south (within 45 degrees where there is one)",
+        ),
         Binding("enter", "choose", "Go", id="map-go", tooltip="Go to the selected marker's entity"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
