@@ -21,6 +21,7 @@ from pathlib import Path
 import hostile
 import keys
 import machine
+import map_frame
 import scale
 import startup
 from programs import compile_package, environment
@@ -78,11 +79,15 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
         latencies = hostile.measure_other_reader(settings.pasters, settings.other_keys)
         return _shown(hostile.rows(floods, latencies))
 
+    def run_map() -> list[Row]:
+        return _shown(map_frame.rows(map_frame.measure(settings.runs, env, settings.quiet)))
+
     return {
         "startup": run_startup,
         "keys": run_keys,
         "scale": run_scale,
         "hostile": run_hostile,
+        "map": run_map,
     }
 
 
@@ -94,7 +99,9 @@ def _shown(rows: list[Row]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
-    parser.add_argument("--only", choices=("startup", "keys", "scale", "hostile"), action="append")
+    parser.add_argument(
+        "--only", choices=("startup", "keys", "scale", "hostile", "map"), action="append"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
