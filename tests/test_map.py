@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from liaoning_tui.facts import FactBase, loads
+from liaoning_tui.facts import FactBase, load, loads
 from liaoning_tui.geo.places import Marker
 from liaoning_tui.ui.app import LiaoningApp, build_app
 from liaoning_tui.ui.refs import Ref
@@ -201,3 +202,24 @@ def test_snapshot_map_shaded_without_colour(
         assert "│ GDP 2023 (billion yuan) ░░ 800 ▒▒ 900" in visible_text(pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_map_follows_a_reload(write_facts: Callable[[str], Path]) -> None:
+    path = write_facts(CITY_GDP)
+    app = build_app(load(path), path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_map(pilot)
+        assert sorted(by_id(view)) == ["dalian", "shenyang"]
+        view.selected = "dalian"
+        path.write_text(CITY_GDP.replace('name = "Shenyang"', 'name = "Tieling"'), "utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is view.screen
+        markers = by_id(view)
+        tieling = next(city for city in view.boundaries.cities if city.name == "Tieling")
+        assert sorted(markers) == ["dalian", "shenyang"]
+        assert markers["shenyang"].place.point == tieling.centroid
+        assert view.selected == "dalian"
+        assert status(app) == "● Dalian · city · Dalian · at its boundary's centroid"
