@@ -6,6 +6,7 @@ import math
 
 from liaoning_tui.facts import FactBase, loads
 from liaoning_tui.geo.boundaries import load_boundaries
+from liaoning_tui.geo.labels import Label, labels, width
 from liaoning_tui.geo.places import Marker, Place, lay_out, nearest, places
 from liaoning_tui.geo.raster import Canvas, Frame, fill
 from liaoning_tui.geo.shading import classify, shadings
@@ -129,3 +130,17 @@ def test_a_figure_of_two_cities_shades_them() -> None:
     assert shading.title == "GDP 2023 (billion yuan)"
     assert shading.levels == {"210100": 1, "210200": 2}
     assert shading.classes == ("800", "900")
+
+
+def test_a_label_goes_below_its_city_unless_a_marker_is_there() -> None:
+    boundaries = load_boundaries()
+    shenyang = boundaries.cities[:1]
+    frame = Frame.fit(boundaries.bounds(), 80, 20)
+    column, row = frame.cell(shenyang[0].centroid)
+    (below,) = labels(shenyang, frame, [(column, row)])
+    assert below == Label("Shenyang 沈阳", column - 6, row + 1)
+    assert width(below.text) == 13
+    (above,) = labels(shenyang, frame, [(column, row), (column + 3, row + 1)])
+    assert above == Label("Shenyang 沈阳", column - 6, row - 1)
+    narrow = Frame.fit(boundaries.bounds(), 10, 20)
+    assert [label.text for label in labels(shenyang, narrow, [])] == ["Shenyang"]

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -16,13 +15,12 @@ from textual.widget import Widget
 
 from liaoning_tui.facts.display import clean
 from liaoning_tui.geo.boundaries import Boundaries
+from liaoning_tui.geo.labels import labels, width
 from liaoning_tui.geo.places import Marker, Place, lay_out, nearest, symbol
 from liaoning_tui.geo.raster import Frame, draw, fill
 
 SHADES = " ░▒▓█"
 """Fill of a city by its class (1 to 4) where there is no colour (NO_COLOR)."""
-LABEL_ROWS = (1, -1, 2, -2)
-"""Rows below and above a city's point where its label may go, tried in this order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +200,9 @@ class MapView(Widget, can_focus=True):
             chars[marker.row][marker.column] = symbol(marker.place.kind)
             selected = marker.place.entity_id == self.selected
             classes[marker.row][marker.column] = "map--selected" if selected else "map--marker"
-        self._label(chars, classes, layer.frame, {(m.column, m.row) for m in markers})
+        cells = {(marker.column, marker.row) for marker in markers}
+        for label in labels(self.boundaries.cities, layer.frame, cells):
+            self._put(chars, classes, label.text, (label.column, label.row))
         if self.app.no_color:
             for row, line in enumerate(classes):
                 for column, name in enumerate(line):
@@ -214,34 +214,6 @@ class MapView(Widget, can_focus=True):
             {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES},
         )
 
-    def _label(
-        self,
-        chars: list[list[str]],
-        classes: list[list[str]],
-        frame: Frame,
-        markers: set[tuple[int, int]],
-    ) -> None:
-        """Each city's name near its point, in English and Chinese where there is room."""
-        taken = set(markers)
-        for city in self.boundaries.cities:
-            column, row = frame.cell(city.centroid)
-            for text in (f"{city.name} {city.name_zh}", city.name):
-                width = cell_len(text)
-                left = min(max(column - width // 2, 0), frame.columns - width)
-                spots = [
-                    (left, row + shift) for shift in LABEL_ROWS if 0 <= row + shift < frame.rows
-                ]
-                free = [
-                    spot
-                    for spot in spots
-                    if left >= 0
-                    and not any((x, spot[1]) in taken for x in range(left - 1, left + width + 1))
-                ]
-                if free:
-                    self._put(chars, classes, text, free[0])
-                    taken.update((x, free[0][1]) for x in range(left, left + width))
-                    break
-
     @staticmethod
     def _put(
         chars: list[list[str]], classes: list[list[str]], text: str, at: tuple[int, int]
@@ -250,7 +222,7 @@ class MapView(Widget, can_focus=True):
         for char in text:
             chars[row][column] = char
             classes[row][column] = "map--label"
-            if cell_len(char) == 2:
+            if width(char) == 2:
                 chars[row][column + 1] = ""
                 column += 1
             column += 1
