@@ -22,6 +22,7 @@ from pathlib import Path
 import hostile
 import keys
 import machine
+import map_frame
 import scale
 import series
 import startup
@@ -99,12 +100,16 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
         latencies = hostile.measure_other_reader(settings.pasters, settings.other_keys)
         return _shown(hostile.rows(floods, latencies))
 
+    def run_map() -> list[Row]:
+        return _shown(map_frame.rows(map_frame.measure(settings.runs, env, settings.quiet)))
+
     return {
         "startup": run_startup,
         "keys": run_keys,
         "series": run_series,
         "scale": run_scale,
         "hostile": run_hostile,
+        "map": run_map,
     }
 
 
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
     parser.add_argument(
-        "--only", choices=("startup", "keys", "series", "scale", "hostile"), action="append"
+        "--only", choices=("startup", "keys", "series", "scale", "hostile", "map"), action="append"
     )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")

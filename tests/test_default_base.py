@@ -86,7 +86,7 @@ def test_entity_counts_by_kind(default_facts: FactBase) -> None:
 def test_figure_series_and_source_counts(default_facts: FactBase) -> None:
     assert default_facts.figure_count == 48
     assert default_facts.series_count == 13
-    assert len(default_facts.sources) == 90
+    assert len(default_facts.sources) == 92
     article_figures = [item for _, item in default_facts.figures() if item.source == "article"]
     assert len(article_figures) == 22
 

@@ -18,7 +18,7 @@ from liaoning_tui.ui.screens.explorer import MIN_HEIGHT, MIN_WIDTH, ExplorerScre
 from tests.pty_app import PtyApp, needs_pyte
 
 SIZES = [(20, 6), (30, 8), (59, 14), (60, 15), (80, 24), (133, 41), (300, 100)]
-VIEWS = ["question_mark", "v", "s", "slash", "ctrl+p"]
+VIEWS = ["question_mark", "v", "m", "s", "slash", "ctrl+p"]
 
 
 async def _visit_every_view(app: LiaoningApp, pilot: Pilot[int]) -> None:

@@ -8,6 +8,7 @@ import site
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,10 @@ def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
         check=True,
     )
     (wheel,) = wheels.glob("liaoning_tui-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "liaoning_tui/data/facts.toml" in names
+    assert "liaoning_tui/data/liaoning-map.json" in names
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -68,6 +73,15 @@ def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert ": ok: " in result.stdout
         assert str(env_dir) in result.stdout.split(": ok: ")[0]
+
+    boundaries = (
+        "from liaoning_tui.geo.boundaries import load_boundaries as b; print(b().cities[0])"
+    )
+    mapped = subprocess.run(
+        [str(python), "-c", boundaries], cwd=elsewhere, env=env, capture_output=True, text=True
+    )
+    assert mapped.returncode == 0, mapped.stderr
+    assert "name='Shenyang', name_zh='沈阳'" in mapped.stdout
 
     script = elsewhere / "example.py"
     script.write_text(_readme_example(), encoding="utf-8")

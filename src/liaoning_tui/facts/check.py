@@ -16,6 +16,7 @@ from liaoning_tui.facts.model import (
     FactBase,
     Figure,
     Link,
+    Location,
     Point,
     Provenance,
     Series,
@@ -28,6 +29,7 @@ from liaoning_tui.facts.schema import (
     ENTITY,
     FIGURE,
     LINK,
+    LOCATION,
     POINT,
     PROVENANCE,
     SERIES,
@@ -198,6 +200,8 @@ class _Builder:
         }
         if "provenance" in good:
             good["provenance"] = self.provenance(good, (*path, "provenance"))
+        if "location" in good:
+            good["location"] = self.location(good["location"], (*path, "location"))
         if not {"id", "kind", "name"} <= good.keys():
             return None
         good["aliases"] = tuple(good.get("aliases", ()))
@@ -222,6 +226,18 @@ class _Builder:
                 self.check.at_key(here, f"no alias {alias!r} in the entity's aliases")
             aliases.append((alias, cited))
         return Provenance(good.get("name_zh", ""), good.get("date", ""), tuple(aliases))
+
+    def location(self, raw: Mapping[str, Any], path: Path) -> Location | None:
+        good = self.check.table(raw, path, LOCATION)
+        self.cite(good, path)
+        for key, bound in (("latitude", 90), ("longitude", 180)):
+            if key in good and not -bound <= good[key] <= bound:
+                self.check.at_value(
+                    (*path, key), f"{key} must be between -{bound} and {bound}, found {good[key]}"
+                )
+        if not required(LOCATION) <= good.keys():
+            return None
+        return Location(**good)
 
     def cite_name(self, cited: str, path: Path) -> None:
         if cited != EDITORIAL:

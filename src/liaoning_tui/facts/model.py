@@ -141,6 +141,20 @@ class Statement:
     """When it happened, where it is an event: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an entity stands, as a source gives it."""
+
+    latitude: float
+    """Decimal degrees north (negative south), -90 to 90."""
+    longitude: float
+    """Decimal degrees east (negative west), -180 to 180."""
+    source: str
+    """Id of the Source that gives the position."""
+    quote: str = ""
+    """The source's words for the position, verbatim."""
+
+
 EDITORIAL = "editorial"
 """Cited instead of a source id for what the base adds from general knowledge, said as such."""
 
@@ -195,6 +209,8 @@ class Entity:
     """What the sources say of it in words."""
     provenance: Provenance = Provenance()
     """Where its Chinese name, date and aliases come from."""
+    location: Location | None = None
+    """Where a source puts it; None where none does (a map then places it by its links)."""
 
     def cited_sources(self) -> list[str]:
         """Ids of the sources its figures, series, links and statements cite, first use first."""
@@ -207,6 +223,8 @@ class Entity:
             found[statement.source] = None
         found.update((link.source, None) for link in self.links if link.source)
         found.update((cited, None) for cited in self.provenance.cited())
+        if self.location is not None:
+            found[self.location.source] = None
         found.pop(EDITORIAL, None)
         return list(found)
 
@@ -294,6 +312,8 @@ class FactBase:
                     found.append((entity, RELATIONS[link.rel].label))
             if source_id in entity.provenance.cited():
                 found.append((entity, "names"))
+            if entity.location is not None and entity.location.source == source_id:
+                found.append((entity, "location"))
         return found
 
     @property

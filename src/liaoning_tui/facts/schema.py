@@ -41,7 +41,15 @@ ENTITY = {
     "links": Field("tables"),
     "statements": Field("tables"),
     "provenance": Field("table"),
+    "location": Field("table"),
 }
+LOCATION = {
+    "latitude": Field("number", True),
+    "longitude": Field("number", True),
+    "source": Field("str", True),
+    "quote": Field("str"),
+}
+"""Where an entity is on the map, in decimal degrees (WGS 84 as the source prints them)."""
 PROVENANCE = {
     "name_zh": Field("str"),
     "date": Field("str"),

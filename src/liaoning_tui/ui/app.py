@@ -157,10 +157,12 @@ class LiaoningApp(FactsApp):
         """The parts of the explorer whose keys the help lists, with the classes that bind them."""
         from liaoning_tui.ui.screens.growth import GrowthScreen, GrowthTable, SeriesList
         from liaoning_tui.ui.screens.help import HelpScreen
+        from liaoning_tui.ui.screens.map import MapScreen
         from liaoning_tui.ui.screens.search import SearchScreen
         from liaoning_tui.ui.screens.series import SeriesScreen
         from liaoning_tui.ui.screens.series_pick import PickList
         from liaoning_tui.ui.screens.source import SourceScreen
+        from liaoning_tui.ui.widgets.map_view import MapView
         from liaoning_tui.ui.widgets.point_table import PointTable
         from liaoning_tui.ui.widgets.series_spark import SeriesSparks
 
@@ -188,6 +190,7 @@ class LiaoningApp(FactsApp):
             ("Detail pane: series", ([SeriesSparks], [])),
             ("Search", ([SearchScreen], [go])),
             ("Growth view", ([GrowthScreen], [])),
+            ("Map", ([MapScreen, MapView], [])),
             ("Growth view: changes", ([GrowthTable], [])),
             ("Growth view: series", ([SeriesList], [])),
             ("Series view", ([SeriesScreen], [])),

@@ -106,6 +106,14 @@ class ExplorerScreen(Screen[None]):
             tooltip="The entity's first series as a chart with its points and sources",
         ),
         Binding(
+            "m",
+            "map",
+            "Map",
+            id="map",
+            show=False,
+            tooltip="A map of the province with every located entity",
+        ),
+        Binding(
             "q",
             "app.quit",
             "Quit",
@@ -139,7 +147,7 @@ class ExplorerScreen(Screen[None]):
             f"Terminal too small: liaoning-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         tree = self.query_one(FactTree)
@@ -293,6 +301,11 @@ class ExplorerScreen(Screen[None]):
         from liaoning_tui.ui.screens.series import SeriesScreen
 
         self.app.push_screen(SeriesScreen(message.series_id))
+
+    def action_map(self) -> None:
+        from liaoning_tui.ui.screens.map import MapScreen
+
+        self.app.push_screen(MapScreen())
 
     def action_search(self) -> None:
         from liaoning_tui.facts.search import SearchIndex

@@ -77,7 +77,7 @@ class GrowthScreen(Screen[None]):
             yield GrowthTable(cursor_type="row", zebra_stripes=True, id="changes")
             yield Static("Series (enter opens the chart)", classes="section")
             yield SeriesList(id="series")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.fill_table(facts_of(self), self.app.size.width)

@@ -55,7 +55,7 @@ class SeriesScreen(Screen[None]):
                 yield SeriesChart(id="series-chart")
                 yield PointTable(cursor_type="row", zebra_stripes=True, id="points")
             yield Static(id="point-note")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")

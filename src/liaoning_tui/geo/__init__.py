@@ -1,0 +1,1 @@
+"""The map's geometry: boundaries, projection, rasterising and marker placement, without Textual."""
