@@ -9,6 +9,7 @@ from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.confine import ChildLimits
 from liaoning_tui.serve.log import Log
 from liaoning_tui.serve.policy import Algorithms
+from liaoning_tui.serve.proxies import ProxyPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class ServeConfig:
     child_limits: ChildLimits = field(default_factory=ChildLimits)
     max_session_time: float = 4 * 3600.0
     """Seconds a session may last; the reader is warned `SESSION_WARNING` seconds before."""
+    proxy: ProxyPolicy = field(default_factory=ProxyPolicy)
+    """Expect a PROXY protocol header, only from these balancers (`--proxy-protocol`)."""
 
     def __post_init__(self) -> None:
         if self.anonymous == (self.authorized_keys is not None):
