@@ -170,6 +170,12 @@ def register(
         help="offer zlib compression (off by default: it lets a small packet cost much memory)",
     )
     parser.add_argument(
+        "--cold-start",
+        action="store_true",
+        help="start each explorer as a new Python process instead of forking it from a "
+        "warm fork server (slower and several times the memory; for comparison)",
+    )
+    parser.add_argument(
         "--proxy-protocol",
         action="store_true",
         help="behind a load balancer: read a PROXY protocol header (v1 or v2) before SSH, "
@@ -235,6 +241,7 @@ def run(args: argparse.Namespace) -> int:
     from liaoning_tui.serve.confine import ChildLimits
     from liaoning_tui.serve.policy import Algorithms
     from liaoning_tui.serve.ssh import ListenError, serve
+    from liaoning_tui.serve.warm import WarmStart
 
     if load_or_report(args) is None:
         return EXIT_PROBLEM
@@ -259,8 +266,12 @@ def run(args: argparse.Namespace) -> int:
     except hostkey.HostKeyError as error:
         print(f"liaoning-tui serve: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+    facts = facts_path(args).resolve()
+    limits = ChildLimits(memory_mib=args.explorer_memory, cpu_seconds=args.explorer_cpu)
+    warm = None if args.cold_start else WarmStart(facts, limits)
     config = ServeConfig(
-        command=(sys.executable, "-m", "liaoning_tui", "--facts", str(facts_path(args).resolve())),
+        command=(sys.executable, "-m", "liaoning_tui", "--facts", str(facts)),
+        warm=warm,
         listen=args.listen,
         authorized_keys=args.authorized_keys,
         anonymous=args.open,
@@ -270,7 +281,7 @@ def run(args: argparse.Namespace) -> int:
         login_timeout=args.login_timeout,
         max_session_time=args.max_session_time,
         algorithms=Algorithms(compression=args.compression),
-        child_limits=ChildLimits(memory_mib=args.explorer_memory, cpu_seconds=args.explorer_cpu),
+        child_limits=limits,
         proxy=ProxyPolicy(tuple(args.proxy_from)),
     )
     raise_file_limit()
@@ -278,6 +289,8 @@ def run(args: argparse.Namespace) -> int:
     def ready(server: Server) -> None:
         if account is not None:
             privileges.drop_to(account)
+        if warm is not None:
+            warm.start()  # as the user the explorers run as, never as root
         _announce(server, host_key, access)
 
     try:

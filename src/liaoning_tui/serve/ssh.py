@@ -193,3 +193,5 @@ async def serve(
         for number in STOP_SIGNALS:
             loop.remove_signal_handler(number)
         await server.shutdown()
+        if config.warm is not None:
+            config.warm.stop()
