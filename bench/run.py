@@ -22,6 +22,7 @@ import hostile
 import keys
 import machine
 import scale
+import serving
 import startup
 from programs import compile_package, environment
 from report import Row, markdown, table
@@ -42,13 +43,25 @@ class Settings:
     pasters: int = 8
     other_keys: int = 20
     """SSH readers pasting, and keys another reader sends meanwhile."""
+    crowd: int = 100
+    cycles: int = 1000
+    """SSH sessions open at once, and connect/disconnect cycles, for the serving figures."""
 
 
 FULL = Settings(
     runs=10, moves=100, searches=20, quiet=0.15, sizes=(1_000, 10_000, 100_000), scale_runs=5
 )
 QUICK = Settings(
-    runs=2, moves=10, searches=2, quiet=0.1, sizes=(200,), scale_runs=1, pasters=2, other_keys=5
+    runs=2,
+    moves=10,
+    searches=2,
+    quiet=0.1,
+    sizes=(200,),
+    scale_runs=1,
+    pasters=2,
+    other_keys=5,
+    crowd=4,
+    cycles=20,
 )
 
 
@@ -78,11 +91,22 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
         latencies = hostile.measure_other_reader(settings.pasters, settings.other_keys)
         return _shown(hostile.rows(floods, latencies))
 
+    def run_serving() -> list[Row]:
+        from liaoning_tui.facts import default_path
+
+        facts = Path(default_path())
+        return _shown(
+            serving.measure(
+                facts, settings.runs, settings.crowd, settings.other_keys, settings.cycles
+            )
+        )
+
     return {
         "startup": run_startup,
         "keys": run_keys,
         "scale": run_scale,
         "hostile": run_hostile,
+        "serving": run_serving,
     }
 
 
@@ -94,7 +118,9 @@ def _shown(rows: list[Row]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
-    parser.add_argument("--only", choices=("startup", "keys", "scale", "hostile"), action="append")
+    parser.add_argument(
+        "--only", choices=("startup", "keys", "scale", "hostile", "serving"), action="append"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
