@@ -208,15 +208,24 @@ def run_explorer(base: Base) -> int:
 
 
 def preload() -> None:
-    """What every explorer imports, imported once here."""
+    """What every explorer imports, imported once here (found by listing the modules a first
+    frame adds to these)."""
     import gc
 
-    # Textual's driver is imported only when an app runs; the one serve import of Textual.
-    import textual.drivers.linux_driver  # noqa: F401
+    import rich.cells
+
+    # Textual imports its driver, scroll bars and layouts only when an app runs; this is the
+    # one import of Textual in the server's package.
+    import textual.drivers.linux_driver
+    import textual.layouts.factory
+    import textual.layouts.horizontal
+    import textual.layouts.stream
+    import textual.scrollbar  # noqa: F401
 
     import liaoning_tui.ui.app  # noqa: F401
     from liaoning_tui.startup import START_UP_THRESHOLDS
 
+    rich.cells.cell_len("中")  # loads Rich's table of character widths
     gc.set_threshold(*START_UP_THRESHOLDS)  # as `liaoning-tui` sets it, no more
 
 
