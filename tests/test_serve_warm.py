@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.serve.confine import ChildLimits
+from liaoning_tui.serve.crash import CRASHED
 from liaoning_tui.serve.ssh import Server
 from liaoning_tui.serve.warm import WarmStart
 from tests.test_serve import (
@@ -25,6 +26,7 @@ from tests.test_serve import (
     host_key,
     log_of,
     open_terminal,
+    raw,
     start,
 )
 
@@ -158,3 +160,18 @@ async def test_stopping_the_fork_server_with_the_server_leaves_nothing(
         fork_server.stop()
     assert await gone(pid)
     assert await gone(helper)
+
+
+async def test_a_fact_base_broken_on_disk_is_reported_to_the_log_not_the_reader(
+    start: Start, warm: WarmStart, facts_file: Path
+) -> None:
+    server = await start(warm=warm)
+    facts_file.write_text('title = "Broken"\n[[entities]]\nid = 3\n', encoding="utf-8")
+    async with await connect(server) as connection:
+        process, _ = await open_terminal(connection, (100, 30))
+        completed = await asyncio.wait_for(process.wait(), 30)
+    assert completed.exit_status == 1
+    assert CRASHED.encode() in raw(completed.stderr)
+    assert str(facts_file).encode() not in raw(completed.stdout) + raw(completed.stderr)
+    await eventually(lambda: " crash " in log_of(server))
+    assert f"text='{facts_file}:" in log_of(server)
