@@ -136,10 +136,13 @@ async def _crowd(facts: Path, sessions: int, keys: int) -> Crowd:
 
     crowd = Crowd()
     async with server(facts, sessions, cold=False) as (port, _, _):
-        connections = [await connect(port) for _ in range(sessions)]
+        # Each session is opened as its reader connects: a connection left without a session
+        # is closed by the server after the login timeout.
+        connections = []
         processes = []
-        for connection in connections:
-            process, _ = await open_explorer(connection)
+        for _ in range(sessions):
+            connections.append(await connect(port))
+            process, _ = await open_explorer(connections[-1])
             processes.append(process)
         crowd.sessions = len(processes)
         crowd.keys = [await _answer(processes[-1], index) for index in range(keys)]

@@ -16,6 +16,8 @@ from pathlib import Path
 from liaoning_tui.serve.confine import ChildLimits
 
 ANSWER_SIZE = 64
+ANSWER_SECONDS = 30.0
+"""How long a fork server may take to fork (it may be loading a large fact base again)."""
 KILLED = -signal.SIGKILL
 """The status of an explorer whose fork server died: it was killed with it."""
 
@@ -110,10 +112,10 @@ class WarmStart:
             theirs.close()
         loop = asyncio.get_running_loop()
         try:
-            message = await loop.sock_recv(ours, ANSWER_SIZE)
-        except OSError:
+            message = await asyncio.wait_for(loop.sock_recv(ours, ANSWER_SIZE), ANSWER_SECONDS)
+        except (OSError, TimeoutError) as error:
             ours.close()
-            raise
+            raise OSError(0, "the fork server did not answer") from error
         kind, _, value = message.decode("ascii", "replace").partition(" ")
         if kind != "pid":
             ours.close()
