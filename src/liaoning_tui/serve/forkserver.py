@@ -63,12 +63,15 @@ class Base:
             return
         from liaoning_tui.facts.cache import load_cached
         from liaoning_tui.facts.problems import FactBaseError
+        from liaoning_tui.facts.search import index_for
 
         self.seen = now
         try:
-            self.facts = load_cached(self.path)
+            self.facts = facts = load_cached(self.path)
         except (FactBaseError, OSError):
             self.facts = None  # the explorer loads it itself and reports why, as a cold one
+            return
+        index_for(facts)  # each explorer's search index, built once and shared
 
 
 @dataclass(slots=True)
