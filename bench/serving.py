@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 FIRST_FRAME_MS = 120
 PSS_MIB = 12
 KEY_P95_MS = 150
+SETTLE_SECONDS = 2.0
+"""After the last first frame, before memory is read: an explorer builds (or, forked, finds
+ready) its search index half a second after it starts."""
 GROWTH_MIB = 4.0
 """What "flat" allows: the server's resident memory may grow this much from cycle 100 on."""
 
@@ -122,7 +125,7 @@ async def _start_and_memory(facts: Path, runs: int, cold: bool) -> Figures:
             connections.append(connection)
             _, seconds = await open_explorer(connection)
             figures.first_frames.append(seconds)
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(SETTLE_SECONDS)
         parent = helper or pid
         figures.pss_kib = [pss_kib(child) for child in children(parent)]
         figures.fork_server_pss_kib = pss_kib(helper) if helper else 0
