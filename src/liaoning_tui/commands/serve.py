@@ -290,7 +290,10 @@ def run(args: argparse.Namespace) -> int:
         if account is not None:
             privileges.drop_to(account)
         if warm is not None:
-            warm.start()  # as the user the explorers run as, never as root
+            try:
+                warm.start()  # as the user the explorers run as, never as root
+            except OSError as error:  # tried again at each session, which fails until it starts
+                config.log.write("problem", "-", fork_server=error.strerror or error)
         _announce(server, host_key, access)
 
     try:

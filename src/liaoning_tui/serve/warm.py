@@ -76,6 +76,9 @@ class WarmStart:
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
+        except BaseException:
+            ours.close()
+            raise
         finally:
             theirs.close()
         ours.setblocking(False)  # a stuck fork server fails a session, never stalls the server
