@@ -25,6 +25,7 @@ import machine
 import map_frame
 import scale
 import series
+import serving
 import startup
 from programs import compile_package, environment
 from report import Row, markdown, table
@@ -48,6 +49,9 @@ class Settings:
     series_opens: int = 10
     series_moves: int = 16
     """Series views opened, and point moves in each."""
+    crowd: int = 100
+    cycles: int = 1000
+    """SSH sessions open at once, and connect/disconnect cycles, for the serving figures."""
 
 
 FULL = Settings(
@@ -64,6 +68,8 @@ QUICK = Settings(
     other_keys=5,
     series_opens=2,
     series_moves=4,
+    crowd=4,
+    cycles=20,
 )
 
 
@@ -103,6 +109,16 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
     def run_map() -> list[Row]:
         return _shown(map_frame.rows(map_frame.measure(settings.runs, env, settings.quiet)))
 
+    def run_serving() -> list[Row]:
+        from liaoning_tui.facts import default_path
+
+        facts = Path(default_path())
+        return _shown(
+            serving.measure(
+                facts, settings.runs, settings.crowd, settings.other_keys, settings.cycles
+            )
+        )
+
     return {
         "startup": run_startup,
         "keys": run_keys,
@@ -110,6 +126,7 @@ def _benchmarks(settings: Settings, workdir: Path) -> dict[str, Callable[[], lis
         "scale": run_scale,
         "hostile": run_hostile,
         "map": run_map,
+        "serving": run_serving,
     }
 
 
@@ -122,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="liaoning-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
     parser.add_argument(
-        "--only", choices=("startup", "keys", "series", "scale", "hostile", "map"), action="append"
+        "--only",
+        choices=("startup", "keys", "series", "scale", "hostile", "map", "serving"),
+        action="append",
     )
     parser.add_argument("--sizes", type=int, nargs="+", help="companies in the scale bases")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")

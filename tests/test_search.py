@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
 import pytest
 
 from liaoning_tui.facts import FactBase, loads
-from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex
+from liaoning_tui.facts.search import FIELDS, Hit, SearchIndex, index_for
 from liaoning_tui.facts.spelling import fold, tokens
 
 SMALL = """\
@@ -251,3 +252,14 @@ def test_field_labels_name_chinese_names_for_readers() -> None:
 
     assert FIELD_LABELS["name_zh"] == "Chinese name"
     assert set(FIELD_LABELS) == set(FIELDS)
+
+
+def test_one_fact_bases_index_is_built_once_per_process_and_another_base_gets_its_own() -> None:
+    base = loads(SMALL)
+    first = index_for(base)
+    assert index_for(base) is first
+    other = dataclasses.replace(base)
+    assert index_for(other) is not first
+    assert [hit.entity_id for hit in index_for(other).search("robot")] == [
+        hit.entity_id for hit in first.search("robot")
+    ]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
 from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
+from liaoning_tui.startup import START_UP_THRESHOLDS
 
 
 class VersionAction(argparse.Action):
@@ -23,19 +24,6 @@ class VersionAction(argparse.Action):
 
         print(f"liaoning-tui {liaoning_tui.__version__}")
         parser.exit()
-
-
-START_UP_THRESHOLDS = (100_000, 10, 10)
-"""The cyclic collector's thresholds, set once as the command starts.
-
-Importing Textual and building the first screen allocates a few hundred thousand objects, none of
-them garbage; at Python's default of a young collection every 700 allocations, the collector walks
-them again and again. Measured from a real pty, ten or twelve start-ups of each interleaved on one
-busy machine, against the way before this (the collector off until the first frame, then frozen):
-at 20,000 the explorer's first frame came 1.28x as late, at 100,000 0.99x, with it off 0.99x.
-A young generation of up to 100,000 objects holds at most a few MB of uncollected cycles. It is
-the one setting of the collector in the product: nothing disables, freezes or pauses it.
-"""
 
 
 def build_parser() -> argparse.ArgumentParser:

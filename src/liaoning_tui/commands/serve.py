@@ -18,6 +18,7 @@ from liaoning_tui.commands.common import (
 )
 from liaoning_tui.serve import privileges
 from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.serve.proxies import Network, ProxyPolicy, parse_networks
 
 if TYPE_CHECKING:
     from liaoning_tui.serve.hostkey import HostKey
@@ -34,10 +35,22 @@ CHOOSE_ACCESS = (
     "  --open                  anyone, with any user name and no password (read-only)"
 )
 
+PROXY_PAIR = (
+    "liaoning-tui serve: --proxy-protocol and --proxy-from go together: say which load\n"
+    "  balancers may name the reader's address, e.g. --proxy-protocol --proxy-from 10.0.0.5"
+)
+
 
 def _listen_address(text: str) -> ListenAddress:
     try:
         return ListenAddress.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _network(text: str) -> Network:
+    try:
+        return parse_networks([text])[0]
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -157,6 +170,27 @@ def register(
         help="offer zlib compression (off by default: it lets a small packet cost much memory)",
     )
     parser.add_argument(
+        "--cold-start",
+        action="store_true",
+        help="start each explorer as a new Python process instead of forking it from a "
+        "warm fork server (slower and several times the memory; for comparison)",
+    )
+    parser.add_argument(
+        "--proxy-protocol",
+        action="store_true",
+        help="behind a load balancer: read a PROXY protocol header (v1 or v2) before SSH, "
+        "from the addresses given with --proxy-from only",
+    )
+    parser.add_argument(
+        "--proxy-from",
+        metavar="ADDRESS",
+        action="append",
+        type=_network,
+        default=[],
+        help="a load balancer's address or network (10.0.0.0/8) trusted to name the reader's "
+        "address; may be repeated",
+    )
+    parser.add_argument(
         "--user",
         metavar="NAME",
         help="started as root: listen and read the host key, then run as NAME and its groups",
@@ -192,8 +226,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.open and args.authorized_keys is None:
         print(CHOOSE_ACCESS, file=sys.stderr)
         return EXIT_USAGE
+    if args.proxy_protocol != bool(args.proxy_from):
+        print(PROXY_PAIR, file=sys.stderr)
+        return EXIT_USAGE
     try:
         import asyncssh
+        import proxyprotocol  # noqa: F401  (the ssh extra's other half, for --proxy-protocol)
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return EXIT_PROBLEM
@@ -203,6 +241,7 @@ def run(args: argparse.Namespace) -> int:
     from liaoning_tui.serve.confine import ChildLimits
     from liaoning_tui.serve.policy import Algorithms
     from liaoning_tui.serve.ssh import ListenError, serve
+    from liaoning_tui.serve.warm import WarmStart
 
     if load_or_report(args) is None:
         return EXIT_PROBLEM
@@ -227,8 +266,12 @@ def run(args: argparse.Namespace) -> int:
     except hostkey.HostKeyError as error:
         print(f"liaoning-tui serve: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+    facts = facts_path(args).resolve()
+    limits = ChildLimits(memory_mib=args.explorer_memory, cpu_seconds=args.explorer_cpu)
+    warm = None if args.cold_start else WarmStart(facts, limits)
     config = ServeConfig(
-        command=(sys.executable, "-m", "liaoning_tui", "--facts", str(facts_path(args).resolve())),
+        command=(sys.executable, "-m", "liaoning_tui", "--facts", str(facts)),
+        warm=warm,
         listen=args.listen,
         authorized_keys=args.authorized_keys,
         anonymous=args.open,
@@ -238,13 +281,19 @@ def run(args: argparse.Namespace) -> int:
         login_timeout=args.login_timeout,
         max_session_time=args.max_session_time,
         algorithms=Algorithms(compression=args.compression),
-        child_limits=ChildLimits(memory_mib=args.explorer_memory, cpu_seconds=args.explorer_cpu),
+        child_limits=limits,
+        proxy=ProxyPolicy(tuple(args.proxy_from)),
     )
     raise_file_limit()
 
     def ready(server: Server) -> None:
         if account is not None:
             privileges.drop_to(account)
+        if warm is not None:
+            try:
+                warm.start()  # as the user the explorers run as, never as root
+            except OSError as error:  # tried again at each session, which fails until it starts
+                config.log.write("problem", "-", fork_server=error.strerror or error)
         _announce(server, host_key, access)
 
     try:

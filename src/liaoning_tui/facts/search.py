@@ -125,6 +125,22 @@ def _fields(entity: Entity) -> Iterator[tuple[str, str, int | None]]:
             yield "quote", link.quote, None
 
 
+_built: tuple[FactBase, SearchIndex] | None = None
+
+
+def index_for(facts: FactBase) -> SearchIndex:
+    """The index of `facts`, built once per fact base in this process and then kept until
+    another base's is asked for. The SSH server's fork server asks before it forks, so every
+    explorer it forks shares that one index (tens of MiB) instead of building its own."""
+    global _built
+    built = _built
+    if built is not None and built[0] is facts:
+        return built[1]
+    index = SearchIndex(facts)
+    _built = (facts, index)
+    return index
+
+
 class SearchIndex:
     """A fact base prepared for search; build it once and query it many times."""
 

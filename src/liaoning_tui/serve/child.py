@@ -12,8 +12,12 @@ import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
+from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.confine import ChildLimits, prepare_child
+from liaoning_tui.serve.crash import ErrorPipe
+from liaoning_tui.serve.warm import WarmStart
 
 READ_SIZE = 64 * 1024
 INPUT_BACKLOG = 64 * 1024
@@ -45,12 +49,24 @@ def _set_size(fd: int, size: TerminalSize) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size.rows, size.columns, 0, 0))
 
 
+class Process(Protocol):
+    """A started explorer: a process of the server's, or one forked by the fork server."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    async def wait(self) -> int: ...
+
+
 class PtyChild:
     """A running process, its terminal's master side, and the flow of bytes both ways."""
 
     def __init__(
         self,
-        process: asyncio.subprocess.Process,
+        process: Process,
         master: int,
         on_output: Callable[[bytes], None],
         on_backlog: Callable[[bool], None],
@@ -91,6 +107,29 @@ class PtyChild:
                 preexec_fn=functools.partial(prepare_child, limits),
                 pass_fds=pass_fds,
             )
+        except BaseException:
+            os.close(master)
+            raise
+        finally:
+            os.close(slave)
+        return cls(process, master, on_output, on_backlog)
+
+    @classmethod
+    async def fork(
+        cls,
+        warm: WarmStart,
+        environment: Mapping[str, str],
+        size: TerminalSize,
+        on_output: Callable[[bytes], None],
+        on_backlog: Callable[[bool], None],
+        errors: int,
+    ) -> PtyChild:
+        """As `spawn`, from the fork server (which applies the same limits before the app)."""
+        master, slave = os.openpty()
+        try:
+            _set_size(master, size)
+            os.set_blocking(master, False)
+            process = await warm.spawn(slave, errors, environment)
         except BaseException:
             os.close(master)
             raise
@@ -206,3 +245,27 @@ class PtyChild:
         self._end_output()
         os.close(self._master)
         self._master = -1
+
+
+async def start_child(
+    config: ServeConfig,
+    environment: Mapping[str, str],
+    size: TerminalSize,
+    on_output: Callable[[bytes], None],
+    on_backlog: Callable[[bool], None],
+    errors: ErrorPipe,
+) -> PtyChild:
+    """The session's explorer: forked warm when the server has a fork server, else run."""
+    if config.warm is not None:
+        return await PtyChild.fork(
+            config.warm, environment, size, on_output, on_backlog, errors.write_end
+        )
+    return await PtyChild.spawn(
+        config.command,
+        environment,
+        size,
+        on_output=on_output,
+        on_backlog=on_backlog,
+        limits=config.child_limits,
+        pass_fds=(errors.write_end,),
+    )

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liaoning_tui.serve.address import ListenAddress
 from liaoning_tui.serve.confine import ChildLimits
 from liaoning_tui.serve.log import Log
 from liaoning_tui.serve.policy import Algorithms
+from liaoning_tui.serve.proxies import ProxyPolicy
+
+if TYPE_CHECKING:
+    from liaoning_tui.serve.warm import WarmStart
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,10 @@ class ServeConfig:
     child_limits: ChildLimits = field(default_factory=ChildLimits)
     max_session_time: float = 4 * 3600.0
     """Seconds a session may last; the reader is warned `SESSION_WARNING` seconds before."""
+    warm: WarmStart | None = None
+    """Fork explorers from this fork server instead of running `command` (`serve` does)."""
+    proxy: ProxyPolicy = field(default_factory=ProxyPolicy)
+    """Expect a PROXY protocol header, only from these balancers (`--proxy-protocol`)."""
 
     def __post_init__(self) -> None:
         if self.anonymous == (self.authorized_keys is not None):

@@ -52,7 +52,16 @@ class Live:
 class Connection(asyncssh.SSHServer):
     """Authenticates a reader and opens explorer sessions; refuses forwarding of every kind."""
 
-    def __init__(self, config: ServeConfig, limits: Limits, live: Live, door: Door) -> None:
+    def __init__(
+        self,
+        config: ServeConfig,
+        limits: Limits,
+        live: Live,
+        door: Door,
+        origin: tuple[str, int] | None = None,
+    ) -> None:
+        self._origin = origin
+        """The reader's address named by a trusted load balancer's PROXY header."""
         self._config = config
         self._limits = limits
         self._live = live
@@ -82,7 +91,7 @@ class Connection(asyncssh.SSHServer):
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._connection = conn
-        peer = conn.get_extra_info("peername")
+        peer = self._origin or conn.get_extra_info("peername")
         if peer:
             self.address = str(peer[0])
             self.peer = str(ListenAddress(self.address, int(peer[1])))

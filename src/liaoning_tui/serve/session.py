@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 
 import asyncssh
 
-from liaoning_tui.serve.child import PtyChild, TerminalSize
+from liaoning_tui.serve.child import PtyChild, TerminalSize, start_child
 from liaoning_tui.serve.config import ServeConfig
 from liaoning_tui.serve.crash import CRASHED, ErrorPipe, numbers
 from liaoning_tui.serve.endings import (
@@ -192,14 +192,8 @@ class ExplorerSession(asyncssh.SSHServerSession[bytes]):
         errors = ErrorPipe()
         environment[ERROR_FD] = str(errors.write_end)
         try:
-            self._child = child = await PtyChild.spawn(
-                self._config.command,
-                environment,
-                self._size,
-                on_output=self._send,
-                on_backlog=self._pause_input,
-                limits=self._config.child_limits,
-                pass_fds=(errors.write_end,),
+            self._child = child = await start_child(
+                self._config, environment, self._size, self._send, self._pause_input, errors
             )
         except OSError as error:
             errors.close()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +19,7 @@ from liaoning_tui.serve.endings import Ending
 from liaoning_tui.serve.gate import Gate
 from liaoning_tui.serve.limits import Limits
 from liaoning_tui.serve.log import clean
+from liaoning_tui.serve.proxy_listener import ProxiedAcceptor
 
 SHUTTING_DOWN = Ending("shutdown", "The server is shutting down; sorry for the interruption.")
 KEEPALIVE_SECONDS = 30
@@ -47,7 +50,7 @@ class Server:
             per_second=1.0,
         )
         self.live = Live()
-        self._acceptor: asyncssh.SSHAcceptor | None = None
+        self._acceptor: asyncssh.SSHAcceptor | ProxiedAcceptor | None = None
         self._summary: asyncio.TimerHandle | None = None
         self._loop_errors: dict[str, int] = {}
 
@@ -55,7 +58,8 @@ class Server:
     def addresses(self) -> list[ListenAddress]:
         """Where it listens, with the ports the system chose for port 0."""
         assert self._acceptor is not None
-        return [ListenAddress(str(a[0]), int(a[1])) for a in self._acceptor.get_addresses()]
+        addresses = self._acceptor.get_addresses()
+        return [ListenAddress(str(a[0]), int(a[1])) for a in addresses]
 
     @property
     def port(self) -> int:
@@ -69,11 +73,24 @@ class Server:
         except OSError as error:
             raise ListenError(f"cannot listen on {listen}: {error.strerror or error}") from error
 
-    async def _listen(self, listen: ListenAddress) -> asyncssh.SSHAcceptor:
+    async def _listen(self, listen: ListenAddress) -> asyncssh.SSHAcceptor | ProxiedAcceptor:
+        if self.config.proxy:
+            acceptor = ProxiedAcceptor(self.config.proxy, self._proxied, self.refuse)
+            await acceptor.start(listen)
+            return acceptor
         return await asyncssh.listen(
-            listen.host,
-            listen.port,
-            server_factory=self._connection,
+            listen.host, listen.port, server_factory=self._connection, **self._options()
+        )
+
+    async def _proxied(self, sock: socket.socket, origin: tuple[str, int]) -> None:
+        # The Connection has logged how a failed one ended.
+        with contextlib.suppress(asyncssh.Error, OSError, TimeoutError):
+            await asyncssh.run_server(
+                sock, server_factory=lambda: self._connection(origin), **self._options()
+            )
+
+    def _options(self) -> dict[str, Any]:
+        return dict(
             server_host_keys=[self._host_key],
             server_version="liaoning_tui",
             encoding=None,
@@ -94,8 +111,13 @@ class Server:
             **self.config.algorithms.options(),
         )
 
-    def _connection(self) -> Connection:
-        return Connection(self.config, self.limits, self.live, self)
+    def _connection(self, origin: tuple[str, int] | None = None) -> Connection:
+        return Connection(self.config, self.limits, self.live, self, origin)
+
+    def refuse(self, reason: str) -> None:
+        """A connection dropped before SSH began (by the PROXY protocol's rules)."""
+        self.gate.refused[reason] += 1
+        self._summarize_soon()
 
     def admit(self, address: str) -> bool:
         """Whether a new connection from `address` may wait for a session."""
@@ -171,3 +193,5 @@ async def serve(
         for number in STOP_SIGNALS:
             loop.remove_signal_handler(number)
         await server.shutdown()
+        if config.warm is not None:
+            config.warm.stop()

@@ -182,10 +182,10 @@ class ExplorerScreen(Screen[None]):
         self.run_worker(self._build_index, thread=True, group="index", exclusive=True)
 
     def _build_index(self) -> None:
-        from liaoning_tui.facts.search import SearchIndex
+        from liaoning_tui.facts.search import index_for
 
         facts = self.facts
-        index = SearchIndex(facts)
+        index = index_for(facts)
         if self.facts is facts and self.search_index is None:
             self.search_index = index
 
@@ -308,11 +308,11 @@ class ExplorerScreen(Screen[None]):
         self.app.push_screen(MapScreen())
 
     def action_search(self) -> None:
-        from liaoning_tui.facts.search import SearchIndex
+        from liaoning_tui.facts.search import index_for
         from liaoning_tui.ui.screens.search import SearchScreen
 
         if self.search_index is None:
-            self.search_index = SearchIndex(self.facts)
+            self.search_index = index_for(self.facts)
         self.app.push_screen(SearchScreen(self.search_index), self._searched)
 
     def _searched(self, result: tuple[list[Hit], int] | None) -> None:
