@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from liaoning_tui.facts import FactBase, FactBaseError, loads
-from liaoning_tui.facts.provenance import name_lines, names_text
+from liaoning_tui.facts.provenance import (
+    SHOWN_WARNINGS,
+    name_lines,
+    names_text,
+    unsourced_count,
+)
 
 BASE = """\
 title = "Names"
@@ -78,6 +83,24 @@ def test_check_warns_about_each_unsourced_name_and_still_exits_0(
         f"{path}:35:1: entities[1].links[1]: warning: link 'part of liaoning' gives no source; "
         f"in its source, {how}",
     ]
+
+
+def test_check_places_the_first_hundred_warnings_and_counts_the_rest(tmp_path: Path) -> None:
+    from tests.test_bench_smoke import make_facts
+
+    path: Path = make_facts.write(tmp_path / "facts.toml", 200)
+    facts = loads(path.read_bytes(), str(path))
+    total = unsourced_count(facts)
+    assert total > SHOWN_WARNINGS
+    result = run("check", str(path))
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == SHOWN_WARNINGS + 1
+    assert all(": warning: " in line for line in lines)
+    assert lines[0].startswith(f"{path}:")
+    assert lines[-1] == (
+        f"{path}: warning: and {total - SHOWN_WARNINGS:,} more names and links give no source"
+    )
 
 
 def test_check_on_the_default_base_prints_no_warning() -> None:

@@ -67,8 +67,15 @@ def run(args: argparse.Namespace) -> int:
 def _warn(facts: FactBase, path: Path) -> None:
     """Names of no stated origin: the base is usable, so they warn without failing."""
     from liaoning_tui.facts.load import read_bytes
-    from liaoning_tui.facts.provenance import unsourced
+    from liaoning_tui.facts.provenance import SHOWN_WARNINGS, unsourced, unsourced_count
 
     text = read_bytes(path).decode("utf-8", errors="replace").removeprefix("\ufeff")
-    for warning in unsourced(facts, text):
+    shown = unsourced(facts, text, SHOWN_WARNINGS)
+    for warning in shown:
         print(replace(warning, file=str(path)), file=sys.stderr)
+    more = unsourced_count(facts) - len(shown)
+    if more > 0:
+        print(
+            f"{path}: warning: and {more:,} more names and links give no source",
+            file=sys.stderr,
+        )

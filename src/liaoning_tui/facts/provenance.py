@@ -84,8 +84,14 @@ def _unsaid(index: int, entity: Entity) -> Iterator[tuple[Path, bool, str]]:
             )
 
 
-def unsourced(facts: FactBase, text: str) -> list[Problem]:
-    """A warning, placed in `text` (the fact base's file), for every name of no stated origin."""
+SHOWN_WARNINGS = 100
+"""`check` places and prints this many warnings, and counts the rest in one line: placing a
+warning walks the file up to it, and a base of 10,000 unsourced names took 3 s to warn."""
+
+
+def unsourced(facts: FactBase, text: str, limit: int | None = None) -> list[Problem]:
+    """A warning, placed in `text` (the fact base's file), for every name of no stated origin,
+    or for the first `limit` of them in file order."""
     found = [
         place
         for index, entity in enumerate(facts.entities.values())
@@ -97,9 +103,16 @@ def unsourced(facts: FactBase, text: str) -> list[Problem]:
 
     positions = locate(text)
     problems: list[Problem] = []
-    for path, is_key, message in found:
+    for path, is_key, message in found[:limit]:
         line, column = positions.of_key(path) if is_key else positions.of_value(path)
         problems.append(
             Problem(facts.origin, f"warning: {message}", line, column, format_path(path))
         )
     return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def unsourced_count(facts: FactBase) -> int:
+    """How many names have no stated origin."""
+    return sum(
+        1 for index, entity in enumerate(facts.entities.values()) for _ in _unsaid(index, entity)
+    )
