@@ -20,6 +20,7 @@ from liaoning_tui.cli import main
 from liaoning_tui.facts import FactBase, load
 from liaoning_tui.facts.export import from_json
 from liaoning_tui.facts.vocabulary import KIND_ORDER
+from tests.batch import no_colour_settings, run  # noqa: F401 (an autouse fixture)
 from tests.conftest import RICH
 
 VALID_KINDS = ", ".join(KIND_ORDER)
@@ -28,18 +29,6 @@ VALID_KINDS = ", ".join(KIND_ORDER)
 @pytest.fixture
 def rich_path(write_facts: Callable[[str], Path]) -> Path:
     return write_facts(RICH)
-
-
-@pytest.fixture(autouse=True)
-def _no_colour_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:

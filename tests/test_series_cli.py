@@ -9,20 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from liaoning_tui.cli import main
 from liaoning_tui.facts.series_export import LIST_COLUMNS, POINT_COLUMNS
-
-
-@pytest.fixture(autouse=True)
-def _no_colour_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.batch import no_colour_settings, run  # noqa: F401 (an autouse fixture)
 
 
 def test_series_lists_every_series_a_line(capsys: pytest.CaptureFixture[str]) -> None:
