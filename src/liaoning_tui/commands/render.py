@@ -16,7 +16,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liaoning_tui.facts.display import change, clean, number, series_unit
+from liaoning_tui.facts.display import change, clean, direction, number, series_unit
 from liaoning_tui.facts.model import Entity, FactBase, Series
 from liaoning_tui.facts.periods import describe_period
 from liaoning_tui.facts.provenance import names_text
@@ -56,8 +56,7 @@ def emit(out: Console, renderable: RenderableType) -> None:
 
 
 def _change(value: float | None) -> Text:
-    direction = 0 if not value else (1 if value > 0 else -1)
-    return Text(change(value), style=DIRECTION_STYLES[direction])
+    return Text(change(value), style=DIRECTION_STYLES[direction(value)])
 
 
 def _table(title: str, *columns: str) -> Table:

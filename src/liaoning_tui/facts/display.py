@@ -60,6 +60,13 @@ def change(value: float | None) -> str:
     return f"{mark} {number(abs(value))}%"
 
 
+def direction(value: float | None) -> int:
+    """1 for a rise, -1 for a fall, 0 for no change or none published: the colour to give it."""
+    if not value:
+        return 0
+    return 1 if value > 0 else -1
+
+
 def series_unit(series: Series) -> str:
     """The unit and scale a series is in, for a heading (`bn yuan`, `m TEU`, `%`)."""
     short = SCALES.get(series.scale, (1.0, series.scale))[1]

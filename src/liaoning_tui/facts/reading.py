@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from liaoning_tui.facts.display import change, clean, figure_value
+from liaoning_tui.facts.display import change, clean, direction, figure_value
 from liaoning_tui.facts.model import Figure, Series, Source
 from liaoning_tui.facts.periods import describe_period
 
@@ -68,7 +68,7 @@ def read_figure(figure: Figure, sources: Mapping[str, Source]) -> FigureReading:
         qualifier=clean(figure.qualifier),
         period=describe_period(figure.period) if figure.period else "",
         change=change(rate),
-        direction=0 if not rate else (1 if rate > 0 else -1),
+        direction=direction(rate),
         source=clean(figure.source),
         source_label=clean(source.publisher or source.title) if source else clean(figure.source),
         quote=clean(figure.quote),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from textual.app import App
 
+from liaoning_tui.facts.display import direction
+
 
 @dataclass(frozen=True, slots=True)
 class Palette:
@@ -36,6 +38,4 @@ class Palette:
 
     def change(self, value: float | None) -> str:
         """The style of a year-on-year change: success up, error down."""
-        if value is None or value == 0:
-            return ""
-        return self.success if value > 0 else self.error
+        return self.direction(direction(value))
