@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
 from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
 from liaoning_tui.startup import START_UP_THRESHOLDS
 
@@ -26,7 +26,19 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+def explorer_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the explorer itself, which the commands do not take."""
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the fact base when its file changes (r reloads on demand)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
+
     parent = facts_option()
     parser = argparse.ArgumentParser(
         prog="liaoning-tui",
@@ -37,16 +49,35 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example: liaoning-tui --facts data/facts.toml",
     )
     parser.add_argument("--version", action=VersionAction)
-    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
-    parser.add_argument(
-        "--watch",
-        action="store_true",
-        help="reload the fact base when its file changes (r reloads on demand)",
-    )
+    explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (check, show, listing, find, series, export, serve, web):
         module.register(commands, parent)
     return parser
+
+
+class NotTheExplorer(Exception):
+    """The arguments are not the explorer's own options alone."""
+
+
+class ExplorerParser(argparse.ArgumentParser):
+    """Only the explorer's options, with no help, no abbreviations and no commands: whatever it
+    cannot take whole goes to the full parser, which also words every error and the help."""
+
+    def error(self, message: str) -> NoReturn:
+        raise NotTheExplorer(message)
+
+
+def explorer_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The explorer's arguments when `argv` holds nothing else, parsed without building the
+    commands' parsers: that took 3 % of the explorer's start-up."""
+    parser = ExplorerParser(add_help=False, allow_abbrev=False, parents=[facts_option(top=True)])
+    explorer_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except NotTheExplorer:
+        return None
+    return None if rest else args
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -59,11 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
     gc.set_threshold(*START_UP_THRESHOLDS)
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    args = explorer_arguments(argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exit_:
+            return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     runner = getattr(args, "run", None)
     if runner is None:
         runner = run_app

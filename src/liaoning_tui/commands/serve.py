@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +14,11 @@ from liaoning_tui.commands.common import (
     facts_path,
     load_or_report,
 )
-from liaoning_tui.serve import privileges
 from liaoning_tui.serve.address import ListenAddress
-from liaoning_tui.serve.proxies import Network, ProxyPolicy, parse_networks
 
 if TYPE_CHECKING:
     from liaoning_tui.serve.hostkey import HostKey
+    from liaoning_tui.serve.proxies import Network
     from liaoning_tui.serve.ssh import Server
 
 INSTALL_HINT = (
@@ -49,6 +46,8 @@ def _listen_address(text: str) -> ListenAddress:
 
 
 def _network(text: str) -> Network:
+    from liaoning_tui.serve.proxies import parse_networks
+
     try:
         return parse_networks([text])[0]
     except ValueError as error:
@@ -211,6 +210,8 @@ def _announce(server: Server, host_key: HostKey, access: str) -> None:
 def raise_file_limit() -> int:
     """Let the server hold as many connections as the system allows this process (the soft
     limit, often 1,024, is what a flood of idle connections exhausted); the new soft limit."""
+    import resource
+
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = MAX_FILES if hard == resource.RLIM_INFINITY else min(hard, MAX_FILES)
     if wanted > soft:
@@ -236,10 +237,13 @@ def run(args: argparse.Namespace) -> int:
         print(INSTALL_HINT, file=sys.stderr)
         return EXIT_PROBLEM
 
-    from liaoning_tui.serve import hostkey
+    import asyncio
+
+    from liaoning_tui.serve import hostkey, privileges
     from liaoning_tui.serve.config import ServeConfig
     from liaoning_tui.serve.confine import ChildLimits
     from liaoning_tui.serve.policy import Algorithms
+    from liaoning_tui.serve.proxies import ProxyPolicy
     from liaoning_tui.serve.ssh import ListenError, serve
     from liaoning_tui.serve.warm import WarmStart
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import getpass
-import shlex
-import ssl
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liaoning_tui.commands.common import (
     EXIT_OK,
@@ -19,6 +16,9 @@ from liaoning_tui.commands.common import (
 )
 from liaoning_tui.commands.serve import _count, _listen_address, _seconds
 from liaoning_tui.serve.address import ListenAddress
+
+if TYPE_CHECKING:
+    import ssl
 
 INSTALL_HINT = (
     "liaoning-tui web: the web server needs the optional textual-serve package; install it with\n"
@@ -116,6 +116,8 @@ def hash_token(name: str) -> int:
     from liaoning_tui.web.tokens import hash_token as make_line
 
     if sys.stdin.isatty():
+        import getpass
+
         token = getpass.getpass("token or password: ")
     else:
         token = sys.stdin.readline().rstrip("\r\n")
@@ -129,6 +131,8 @@ def hash_token(name: str) -> int:
 
 def _tls(args: argparse.Namespace) -> ssl.SSLContext | None:
     """The TLS context, None for plain HTTP; ValueError with a message when it cannot be made."""
+    import ssl
+
     if (args.certfile is None) != (args.keyfile is None):
         raise ValueError("give both --certfile and --keyfile, or neither")
     if args.certfile is None:
@@ -142,6 +146,9 @@ def _tls(args: argparse.Namespace) -> ssl.SSLContext | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+    import shlex
+
     if args.hash_token is not None:
         return hash_token(args.hash_token)
     if not args.open and args.token_file is None:
