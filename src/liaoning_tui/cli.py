@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
+from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option, read_config
 from liaoning_tui.startup import START_UP_THRESHOLDS
 
 
@@ -37,7 +37,17 @@ def explorer_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
+    from liaoning_tui.commands import (
+        check,
+        config,
+        export,
+        find,
+        listing,
+        series,
+        serve,
+        show,
+        web,
+    )
 
     parent = facts_option()
     parser = argparse.ArgumentParser(
@@ -51,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=VersionAction)
     explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, series, export, serve, web):
+    for module in (check, show, listing, find, series, export, serve, web, config):
         module.register(commands, parent)
     return parser
 
@@ -100,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if runner is None:
         runner = run_app
     try:
+        if getattr(args, "reads_config", True):
+            read_config(args, batch=runner is not run_app)
         return int(runner(args))
     except KeyboardInterrupt:
         return 130

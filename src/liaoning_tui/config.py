@@ -1,0 +1,253 @@
+"""The user's config file: where it is, reading it, and checking it as strictly as a fact base.
+
+Every problem names FILE:LINE:COL and the key, placed by the fact base's own locator; a file with
+any problem is set aside whole, so the explorer starts with the defaults. Nothing here imports
+Textual: `liaoning-tui config --check` and the batch commands read it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liaoning_tui.facts.problems import Problem, format_path
+
+if TYPE_CHECKING:
+    from liaoning_tui.facts.locate import Positions
+
+MAX_BYTES = 1024 * 1024
+"""A config file is a few lines; anything larger is refused unread."""
+
+KEYS = {
+    "theme": "a string",
+    "facts": "a string",
+    "mouse": "a boolean",
+    "keys": "a table",
+}
+"""The keys a config file may hold, and the type each wants."""
+
+BINDING_IDS: dict[str, str] = {
+    "help": "the help screen (?)",
+    "quit": "quit (q)",
+    "reload": "read the fact base again (r)",
+    "export": "export the fact base to a file (x)",
+    "theme": "choose a theme (t)",
+    "search": "open the search (/)",
+    "next-hit": "next search hit (n)",
+    "previous-hit": "previous search hit (N)",
+    "back": "go back (backspace, alt+left)",
+    "forward": "go forward (alt+right)",
+    "copy": "copy the selected figure or point (y)",
+    "source": "the source view (s)",
+    "growth": "the growth view (v)",
+    "chart": "the series view (c)",
+    "map": "the map (m)",
+    "close": "close a view (escape, q)",
+    "tree-enter": "go to the tree's node (enter)",
+    "figure-source": "the source of a figure in the table (enter)",
+    "chart-series": "chart the highlighted series (enter)",
+    "compare": "series view: add a series (a)",
+    "drop": "series view: drop the last series (d)",
+    "entity": "series view: go to the entity (e)",
+    "map-close": "close the map (escape, q)",
+    "map-filter": "map: filter the markers (/)",
+    "map-shade": "map: shade by a figure (c)",
+    "map-go": "map: go to the marker's entity (enter)",
+    "map-north": "map: up (k, up)",
+    "map-south": "map: down (j, down)",
+    "map-west": "map: left (h, left)",
+    "map-east": "map: right (l, right)",
+}
+"""Every binding id a `[keys]` table may rebind, with what it does and its default keys.
+
+Kept as plain data so that checking needs no Textual; a test holds it equal to the ids in the
+binding tables.
+"""
+
+BUILT_IN_THEMES = (
+    "ansi-dark",
+    "ansi-light",
+    "atom-one-dark",
+    "atom-one-light",
+    "catppuccin-frappe",
+    "catppuccin-latte",
+    "catppuccin-macchiato",
+    "catppuccin-mocha",
+    "dracula",
+    "flexoki",
+    "gruvbox",
+    "monokai",
+    "nord",
+    "rose-pine",
+    "rose-pine-dawn",
+    "rose-pine-moon",
+    "solarized-dark",
+    "solarized-light",
+    "textual-dark",
+    "textual-light",
+    "tokyo-night",
+)
+"""Textual 8.2's built-in themes (a test holds this equal to `textual.theme.BUILTIN_THEMES`)."""
+
+
+def theme_names() -> tuple[str, ...]:
+    """The themes a config may name: the one place that knows them, without importing Textual."""
+    return BUILT_IN_THEMES
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a config file sets; the defaults where it says nothing."""
+
+    theme: str | None = None
+    """A theme name, or None for the app's own."""
+    facts: Path | None = None
+    """The fact base to read when `--facts` is not given."""
+    mouse: bool = True
+    """Capture the mouse unless `--no-mouse` is given."""
+    keys: Mapping[str, str] = field(default_factory=dict)
+    """Binding id -> keys (comma-separated), for Textual's keymap."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A config file read: what to use, and every problem found (then `config` is the defaults)."""
+
+    path: Path
+    config: Config = field(default_factory=Config)
+    problems: tuple[Problem, ...] = ()
+    found: bool = False
+    """Whether the file exists."""
+
+
+def config_path() -> Path:
+    """`$XDG_CONFIG_HOME/liaoning-tui/config.toml`, or the platform's equivalent."""
+    from platformdirs import user_config_path
+
+    return user_config_path("liaoning-tui") / "config.toml"
+
+
+def read(path: Path | None = None) -> Reading:
+    """The config at `path` (default: `config_path()`); a missing file is no problem."""
+    path = config_path() if path is None else path
+    try:
+        if path.is_dir():
+            return Reading(path, problems=(Problem(str(path), "is a directory, not a file"),))
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Reading(path)
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+        return Reading(path, problems=(Problem(str(path), message),), found=True)
+    if len(data) > MAX_BYTES:
+        message = f"is over {MAX_BYTES // 1024} KiB; a config file is a few lines"
+        return Reading(path, problems=(Problem(str(path), message),), found=True)
+    config, problems = check(data, str(path), base=path.parent)
+    return Reading(path, config if not problems else Config(), tuple(problems), found=True)
+
+
+def check(data: bytes, file: str, base: Path) -> tuple[Config, list[Problem]]:
+    """The config in `data`, and every problem with it; relative `facts` paths start at `base`."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+        return Config(), [Problem(file, "not UTF-8 text; save the file as UTF-8", line, column)]
+    import tomli
+
+    try:
+        parsed = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = f"invalid TOML: {getattr(error, 'msg', error)}"
+        line, column = getattr(error, "lineno", 0) or 0, getattr(error, "colno", 0) or 0
+        return Config(), [Problem(file, message, line, column)]
+    return _Checker(file, text).config(parsed, base)
+
+
+class _Checker:
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.problems: list[Problem] = []
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where each key stands: walked only once a problem needs a line."""
+        from liaoning_tui.facts.locate import locate
+
+        return locate(self.text)
+
+    def problem(self, path: tuple[str, ...], message: str, *, key: bool = False) -> None:
+        where = self.positions.of_key(path) if key else self.positions.of_value(path)
+        self.problems.append(Problem(self.file, message, *where, format_path(path)))
+
+    def typed(self, raw: Mapping[str, Any], name: str, kind: type) -> Any:
+        value = raw.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, kind):
+            self.problem((name,), f"expected {KEYS[name]}, found {_type_of(value)}")
+            return None
+        return value
+
+    def config(self, raw: Mapping[str, Any], base: Path) -> tuple[Config, list[Problem]]:
+        for name in raw:
+            if name not in KEYS:
+                valid = ", ".join(KEYS)
+                self.problem(
+                    (name,),
+                    f"unknown key {name!r}{_suggest(name, KEYS)} (valid keys: {valid})",
+                    key=True,
+                )
+        theme = self.typed(raw, "theme", str)
+        if theme is not None and theme not in theme_names():
+            listing = ", ".join(theme_names())
+            suggestion = _suggest(theme, theme_names())
+            self.problem(("theme",), f"unknown theme {theme!r}{suggestion} (one of {listing})")
+        facts = self.typed(raw, "facts", str)
+        if facts is not None and not facts.strip():
+            self.problem(("facts",), "must not be empty")
+        mouse = self.typed(raw, "mouse", bool)
+        keys = self.keys(self.typed(raw, "keys", dict) or {})
+        config = Config(
+            theme=theme,
+            facts=(base / Path(facts).expanduser()) if facts and facts.strip() else None,
+            mouse=True if mouse is None else mouse,
+            keys=keys,
+        )
+        return config, sorted(self.problems, key=lambda problem: (problem.line, problem.column))
+
+    def keys(self, raw: Mapping[str, Any]) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for binding_id, value in raw.items():
+            path = ("keys", binding_id)
+            if binding_id not in BINDING_IDS:
+                listing = ", ".join(BINDING_IDS)
+                suggestion = _suggest(binding_id, BINDING_IDS)
+                message = f"unknown binding id {binding_id!r}{suggestion} (one of {listing})"
+                self.problem(path, message, key=True)
+            elif not isinstance(value, str):
+                self.problem(path, f"expected a string of keys, found {_type_of(value)}")
+            elif not all(part.strip() and " " not in part.strip() for part in value.split(",")):
+                self.problem(path, f'{value!r} is not a key list such as "ctrl+f" or "f,/"')
+            else:
+                keys[binding_id] = ",".join(part.strip() for part in value.split(","))
+        return keys
+
+
+def _type_of(value: object) -> str:
+    from liaoning_tui.facts.schema import type_of
+
+    return type_of(value)
+
+
+def _suggest(word: str, choices: Mapping[str, Any] | tuple[str, ...]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
