@@ -123,6 +123,13 @@ class Reading:
     """Whether the file exists."""
 
 
+def brief(problem: Problem) -> str:
+    """The problem in a line short enough for a notice: a long list of valid names left out."""
+    import re
+
+    return re.sub(r"\(one of [^)]*\)$", "(one of …)", str(problem))
+
+
 def config_path() -> Path:
     """`$XDG_CONFIG_HOME/liaoning-tui/config.toml`, or the platform's equivalent."""
     from platformdirs import user_config_path

@@ -96,10 +96,12 @@ class LiaoningApp(FactsApp):
 
     def on_mount(self) -> None:
         if self.config is not None and self.config.problems:
+            from liaoning_tui.config import brief
+
             first, count = self.config.problems[0], len(self.config.problems)
             more = f" and {count - 1} more" if count > 1 else ""
             self.notify(
-                f"{first}{more}. The defaults are in use; "
+                f"{brief(first)}{more}. The defaults are in use; "
                 "`liaoning-tui config --check` lists every problem.",
                 title="Config file set aside",
                 severity="error",
