@@ -191,3 +191,9 @@ def test_config_check_in_a_fresh_process(
     )
     assert done.returncode == 1
     assert done.stderr == f"{path}:2:1: invalid TOML: Invalid value\n"
+
+
+def test_the_docs_name_every_binding_id() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "config.md").read_text(encoding="utf-8")
+    for binding_id, does in BINDING_IDS.items():
+        assert f"| `{binding_id}` | {does} |" in page

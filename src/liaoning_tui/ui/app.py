@@ -239,9 +239,9 @@ class LiaoningApp(FactsApp):
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
             "command_palette",
-            "Go to…",
+            "Palette",
             id="palette",
-            tooltip="Command palette: go to any entity or source",
+            tooltip="Command palette: go to any entity or source, or run an action",
         )
         go = Binding(
             "enter",

@@ -41,7 +41,7 @@ WORDS: dict[str, str] = {
     "select": "Go there",
     "app.focus_next": "Next pane",
     "app.focus_previous": "Previous pane",
-    "command_palette": "Command palette: go to any entity or source",
+    "command_palette": "Command palette: go to any entity or source, or run an action",
     "quit": "Quit",
 }
 """What an action does, where its binding gives no description of ours."""
