@@ -197,3 +197,16 @@ def test_the_docs_name_every_binding_id() -> None:
     page = (Path(__file__).parents[1] / "docs" / "config.md").read_text(encoding="utf-8")
     for binding_id, does in BINDING_IDS.items():
         assert f"| `{binding_id}` | {does} |" in page
+
+
+def test_reading_the_config_imports_no_textual(write_config: Callable[[str], Path]) -> None:
+    """`config --check` and the batch commands read it: Textual stays out of their start-up."""
+    write_config('theme = "nord"\n[keys]\ngrowth = "w"\n')
+    code = (
+        "import sys\nfrom liaoning_tui.config import read\nassert read().config.theme == 'nord'\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in {'textual', 'rich'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout == "[]\n"

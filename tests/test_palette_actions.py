@@ -241,3 +241,31 @@ async def test_the_config_sets_the_theme(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "nord"
+
+
+async def test_the_palette_opened_empty_lists_the_actions_first(default_facts: FactBase) -> None:
+    app = build_app(default_facts, exports=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        hits = app.screen.query_one(CommandList)
+        shown = [plain(hits.get_option_at_index(index).prompt) for index in range(12)]
+        titles = [text.split("\n")[0] for text in shown]
+        assert titles == [
+            "Search",
+            "Growth view",
+            "Series view",
+            "Map",
+            "Source view",
+            "Copy figure",
+            "Export…",
+            "Reload",
+            "Theme",
+            "Help: keys",
+            "Quit",
+            "Go to Liaoning",
+        ]
+        assert (
+            shown[1].strip() == "Growth view\nv · Every year-on-year change and series side by side"
+        )

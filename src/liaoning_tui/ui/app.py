@@ -10,7 +10,6 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.system_commands import SystemCommandsProvider
 
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.driver import driver_class
@@ -37,7 +36,7 @@ class LiaoningApp(FactsApp):
 
     CSS_PATH = "app.tcss"
     TITLE = "liaoning-tui"
-    COMMANDS: ClassVar = {GoToProvider, SystemCommandsProvider}
+    COMMANDS: ClassVar = {GoToProvider}
     COMMAND_PALETTE_DISPLAY = "^p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
