@@ -68,8 +68,6 @@ binding tables.
 """
 
 BUILT_IN_THEMES = (
-    "ansi-dark",
-    "ansi-light",
     "atom-one-dark",
     "atom-one-light",
     "catppuccin-frappe",
@@ -90,7 +88,10 @@ BUILT_IN_THEMES = (
     "textual-light",
     "tokyo-night",
 )
-"""Textual 8.2's built-in themes (a test holds this equal to `textual.theme.BUILTIN_THEMES`)."""
+"""Textual 8.2's built-in themes but `ansi-dark` and `ansi-light` (a test holds this to
+`textual.theme.BUILTIN_THEMES`): their colours are ANSI names (`ansi_green`) that Rich cannot
+parse as a style, so `ui/palette.py`'s table and tree colours failed with MissingStyle (found by
+the monkey test choosing one from the palette)."""
 
 
 def theme_names() -> tuple[str, ...]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from liaoning_tui.ui.key_help import keys_of
@@ -76,3 +78,32 @@ def palette_actions(app: LiaoningApp, screen: Screen[object]) -> Iterator[System
         run: Callable[[], object] = getattr(target, f"action_{binding.action}")
         help_text = f"{keys} · {binding.tooltip}" if binding.tooltip else keys
         yield SystemCommand(action.title, escape(help_text), run)
+
+
+class ThemeChoices(Provider):
+    """The themes the config may name too (`config.theme_names`), with the current one marked;
+    choosing one sets `app.theme`. Textual's own list holds themes our colours cannot render."""
+
+    def _themes(self) -> list[str]:
+        from liaoning_tui.config import theme_names
+
+        return [name for name in theme_names() if name in self.app.available_themes]
+
+    def _set(self, name: str) -> None:
+        self.app.theme = name
+
+    def _help(self, name: str) -> str | None:
+        return "the current theme" if name == self.app.theme else None
+
+    async def discover(self) -> Hits:
+        for name in self._themes():
+            yield DiscoveryHit(name, partial(self._set, name), help=self._help(name))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name in self._themes():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(name), partial(self._set, name), name, self._help(name)
+                )

@@ -176,11 +176,10 @@ class LiaoningApp(FactsApp):
             self.push_screen(ExportScreen())
 
     def action_theme(self) -> None:
-        from textual.theme import ThemeProvider
-
+        from liaoning_tui.ui.actions import ThemeChoices
         from liaoning_tui.ui.go_to_palette import GoToPalette
 
-        self.push_screen(GoToPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+        self.push_screen(GoToPalette(providers=[ThemeChoices], placeholder="Search for themes…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette's actions, each with its key (see `actions`)."""
