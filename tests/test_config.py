@@ -62,6 +62,7 @@ def test_a_missing_file_is_the_defaults(tmp_path: Path) -> None:
         ),
         ('\nmouse = "no"\n', ["2:9: mouse: expected a boolean, found a string"]),
         ("theme = 3\n", ["1:9: theme: expected a string, found an integer"]),
+        ('facts = " "\n', ["1:9: facts: must not be empty"]),
         ("keys = []\n", ["1:8: keys: expected a table, found an array"]),
         (
             'theme = "nrod"\n',

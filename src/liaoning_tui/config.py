@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liaoning_tui.facts.problems import Problem, format_path
+from liaoning_tui.facts.problems import Problem
 
 if TYPE_CHECKING:
-    from liaoning_tui.facts.locate import Positions
+    from liaoning_tui.facts.checker import Checker
 
 MAX_BYTES = 1024 * 1024
 """A config file is a few lines; anything larger is refused unread."""
@@ -174,52 +173,46 @@ def check(data: bytes, file: str, base: Path) -> tuple[Config, list[Problem]]:
         message = f"invalid TOML: {getattr(error, 'msg', error)}"
         line, column = getattr(error, "lineno", 0) or 0, getattr(error, "colno", 0) or 0
         return Config(), [Problem(file, message, line, column)]
-    return _Checker(file, text).config(parsed, base)
+    from liaoning_tui.facts.checker import Checker
+
+    return _ConfigCheck(Checker(file, text)).config(parsed, base)
 
 
-class _Checker:
-    def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.text = text
-        self.problems: list[Problem] = []
+class _ConfigCheck:
+    """The config's keys checked with the fact base's checker, which places each problem."""
 
-    @cached_property
-    def positions(self) -> Positions:
-        """Where each key stands: walked only once a problem needs a line."""
-        from liaoning_tui.facts.locate import locate
-
-        return locate(self.text)
-
-    def problem(self, path: tuple[str, ...], message: str, *, key: bool = False) -> None:
-        where = self.positions.of_key(path) if key else self.positions.of_value(path)
-        self.problems.append(Problem(self.file, message, *where, format_path(path)))
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
 
     def typed(self, raw: Mapping[str, Any], name: str, kind: type) -> Any:
+        from liaoning_tui.facts.schema import type_of
+
         value = raw.get(name)
         if value is None:
             return None
         if not isinstance(value, kind):
-            self.problem((name,), f"expected {KEYS[name]}, found {_type_of(value)}")
+            self.checker.at_value((name,), f"expected {KEYS[name]}, found {type_of(value)}")
             return None
         return value
 
     def config(self, raw: Mapping[str, Any], base: Path) -> tuple[Config, list[Problem]]:
+        from liaoning_tui.facts.checker import suggest
+
+        check = self.checker
         for name in raw:
             if name not in KEYS:
                 valid = ", ".join(KEYS)
-                self.problem(
-                    (name,),
-                    f"unknown key {name!r}{_suggest(name, KEYS)} (valid keys: {valid})",
-                    key=True,
+                check.at_key(
+                    (name,), f"unknown key {name!r}{suggest(name, KEYS)} (valid keys: {valid})"
                 )
         theme = self.typed(raw, "theme", str)
         if theme is not None and theme not in theme_names():
             listing = ", ".join(theme_names())
-            suggestion = _suggest(theme, theme_names())
-            self.problem(("theme",), f"unknown theme {theme!r}{suggestion} (one of {listing})")
+            message = f"unknown theme {theme!r}{suggest(theme, theme_names())} (one of {listing})"
+            check.at_value(("theme",), message)
         facts = self.typed(raw, "facts", str)
-        if facts is not None and not facts.strip():
-            self.problem(("facts",), "must not be empty")
+        if facts is not None:
+            check.text(facts, ("facts",))
         mouse = self.typed(raw, "mouse", bool)
         keys = self.keys(self.typed(raw, "keys", dict) or {})
         config = Config(
@@ -228,34 +221,27 @@ class _Checker:
             mouse=True if mouse is None else mouse,
             keys=keys,
         )
-        return config, sorted(self.problems, key=lambda problem: (problem.line, problem.column))
+        problems = sorted(check.problems, key=lambda problem: (problem.line, problem.column))
+        return config, problems
 
     def keys(self, raw: Mapping[str, Any]) -> dict[str, str]:
+        from liaoning_tui.facts.checker import suggest
+        from liaoning_tui.facts.schema import type_of
+
         keys: dict[str, str] = {}
         for binding_id, value in raw.items():
             path = ("keys", binding_id)
             if binding_id not in BINDING_IDS:
                 listing = ", ".join(BINDING_IDS)
-                suggestion = _suggest(binding_id, BINDING_IDS)
-                message = f"unknown binding id {binding_id!r}{suggestion} (one of {listing})"
-                self.problem(path, message, key=True)
+                guess = suggest(binding_id, BINDING_IDS)
+                message = f"unknown binding id {binding_id!r}{guess} (one of {listing})"
+                self.checker.at_key(path, message)
             elif not isinstance(value, str):
-                self.problem(path, f"expected a string of keys, found {_type_of(value)}")
+                self.checker.at_value(path, f"expected a string of keys, found {type_of(value)}")
             elif not all(part.strip() and " " not in part.strip() for part in value.split(",")):
-                self.problem(path, f'{value!r} is not a key list such as "ctrl+f" or "f,/"')
+                self.checker.at_value(
+                    path, f'{value!r} is not a key list such as "ctrl+f" or "f,/"'
+                )
             else:
                 keys[binding_id] = ",".join(part.strip() for part in value.split(","))
         return keys
-
-
-def _type_of(value: object) -> str:
-    from liaoning_tui.facts.schema import type_of
-
-    return type_of(value)
-
-
-def _suggest(word: str, choices: Mapping[str, Any] | tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
