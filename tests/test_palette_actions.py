@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.command import CommandList
 from textual.pilot import Pilot
 
@@ -271,3 +272,28 @@ async def test_the_palette_opened_empty_lists_the_actions_first(default_facts: F
         assert (
             shown[1].strip() == "Growth view\nv · Every year-on-year change and series side by side"
         )
+
+
+async def test_a_second_enter_as_the_palette_closes_closes_nothing_else(
+    default_facts: FactBase,
+) -> None:
+    """Two Enters sent at once: the first runs the action, the second reached the closing
+    palette, which closed again, popping the view just opened (or, with none, ending the app)."""
+    app = build_app(default_facts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Growth view")
+        await pilot.press("down")
+        for _ in range(2):
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert isinstance(app.screen, GrowthScreen)
+        assert len(app.screen_stack) == 2, "the action ran once"
+        await pilot.press("escape", "t")
+        await pilot.pause(0.5)
+        for _ in range(3):
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert isinstance(app.screen, ExplorerScreen)
