@@ -1,4 +1,5 @@
-"""Textual's command palette, with page keys that never fail on a list still being filled."""
+"""Textual's command palette, with page keys that never fail on a list still being filled and
+no second Enter acting on a palette already closing."""
 
 from __future__ import annotations
 
