@@ -22,7 +22,17 @@ def explorer_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
+    from liaoning_tui.commands import (
+        check,
+        completion,
+        export,
+        find,
+        listing,
+        series,
+        serve,
+        show,
+        web,
+    )
 
     parent = facts_option()
     parser = argparse.ArgumentParser(
@@ -40,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, series, export, serve, web):
+    for module in (check, show, listing, find, series, export, serve, web, completion):
         module.register(commands, parent)
     return parser
 
