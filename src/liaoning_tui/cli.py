@@ -41,7 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Explore a sourced fact base on Liaoning's high-tech and manufacturing industry."
         ),
-        epilog="example: liaoning-tui --facts data/facts.toml",
+        epilog=(
+            "example: liaoning-tui --facts data/facts.toml; exit codes: 0 ok, 1 bad fact base, "
+            "2 usage or no terminal"
+        ),
     )
     parser.add_argument(
         "--version",
