@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liaoning_tui.facts import FactBase, FactBaseError, default_path, loads
-from liaoning_tui.facts.check import MAX_PROBLEMS
+from liaoning_tui.facts.checker import MAX_PROBLEMS
 from liaoning_tui.facts.load import MAX_BYTES
 
 FILE = "mutated.toml"

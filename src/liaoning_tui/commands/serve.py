@@ -14,7 +14,7 @@ from liaoning_tui.commands.common import (
     facts_path,
     load_or_report,
 )
-from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.commands.server_options import add_listen, add_session_limits, count, seconds
 
 if TYPE_CHECKING:
     from liaoning_tui.serve.hostkey import HostKey
@@ -38,13 +38,6 @@ PROXY_PAIR = (
 )
 
 
-def _listen_address(text: str) -> ListenAddress:
-    try:
-        return ListenAddress.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
 def _network(text: str) -> Network:
     from liaoning_tui.serve.proxies import parse_networks
 
@@ -52,22 +45,6 @@ def _network(text: str) -> Network:
         return parse_networks([text])[0]
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
-    if not 0 < seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
-    return seconds
 
 
 def register(
@@ -87,13 +64,7 @@ def register(
             "then readers run: ssh -p 2222 HOST"
         ),
     )
-    parser.add_argument(
-        "--listen",
-        metavar="HOST:PORT",
-        type=_listen_address,
-        default=ListenAddress("127.0.0.1", 2222),
-        help="address to listen on, [::1]:2222 for IPv6 (default: 127.0.0.1:2222)",
-    )
+    add_listen(parser, 2222)
     access = parser.add_mutually_exclusive_group()
     access.add_argument(
         "--authorized-keys",
@@ -113,38 +84,18 @@ def register(
         help="the server's ed25519 key, made there on first start "
         "(default: in the user's data directory)",
     )
-    parser.add_argument(
-        "--max-sessions",
-        metavar="N",
-        type=_count,
-        default=32,
-        help="explorers running at once (default: 32)",
-    )
-    parser.add_argument(
-        "--max-per-address",
-        metavar="N",
-        type=_count,
-        default=8,
-        help="explorers running at once from one address (default: 8)",
-    )
-    parser.add_argument(
-        "--idle-timeout",
-        metavar="SECONDS",
-        type=_seconds,
-        default=15 * 60.0,
-        help="close a connection after this long without a key press (default: 900)",
-    )
+    add_session_limits(parser, "close a connection")
     parser.add_argument(
         "--login-timeout",
         metavar="SECONDS",
-        type=_seconds,
+        type=seconds,
         default=30.0,
         help="time allowed to log in (default: 30)",
     )
     parser.add_argument(
         "--max-session-time",
         metavar="SECONDS",
-        type=_seconds,
+        type=seconds,
         default=4 * 3600.0,
         help="end a session after this long, warning the reader 5 minutes before "
         "(default: 14400, four hours)",
@@ -152,14 +103,14 @@ def register(
     parser.add_argument(
         "--explorer-memory",
         metavar="MIB",
-        type=_count,
+        type=count,
         default=1024,
         help="address space each explorer may map (default: 1024)",
     )
     parser.add_argument(
         "--explorer-cpu",
         metavar="SECONDS",
-        type=_count,
+        type=count,
         default=900,
         help="CPU time each explorer may use in all (default: 900)",
     )

@@ -14,11 +14,12 @@ from liaoning_tui.commands.common import (
     facts_path,
     load_or_report,
 )
-from liaoning_tui.commands.serve import _count, _listen_address, _seconds
-from liaoning_tui.serve.address import ListenAddress
+from liaoning_tui.commands.server_options import add_listen, add_session_limits
 
 if TYPE_CHECKING:
     import ssl
+
+    from liaoning_tui.serve.address import ListenAddress
 
 INSTALL_HINT = (
     "liaoning-tui web: the web server needs the optional textual-serve package; install it with\n"
@@ -62,13 +63,7 @@ def register(
             "liaoning-tui web --token-file tokens --listen 127.0.0.1:8000"
         ),
     )
-    parser.add_argument(
-        "--listen",
-        metavar="HOST:PORT",
-        type=_listen_address,
-        default=ListenAddress("127.0.0.1", 8000),
-        help="address to listen on, [::1]:8000 for IPv6 (default: 127.0.0.1:8000)",
-    )
+    add_listen(parser, 8000)
     access = parser.add_mutually_exclusive_group()
     access.add_argument(
         "--token-file",
@@ -97,18 +92,7 @@ def register(
         help="the address readers open, e.g. https://explorer.example.org, when a reverse proxy "
         "stands in front; websockets from any other origin are refused",
     )
-    parser.add_argument(
-        "--max-sessions", metavar="N", type=_count, default=32,
-        help="explorers running at once (default: 32)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--max-per-address", metavar="N", type=_count, default=8,
-        help="explorers running at once for one address (default: 8)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--idle-timeout", metavar="SECONDS", type=_seconds, default=15 * 60.0,
-        help="end a tab's explorer after this long without a key press (default: 900)",
-    )  # fmt: skip
+    add_session_limits(parser, "end a tab's explorer")
     parser.set_defaults(run=run)
 
 

@@ -98,7 +98,8 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
         raise FactBaseError([Problem(file, message)])
     import tomli
 
-    from liaoning_tui.facts.check import MAX_PROBLEMS, TooMany, build
+    from liaoning_tui.facts.check import build
+    from liaoning_tui.facts.checker import MAX_PROBLEMS, TooMany
 
     try:
         parsed = tomli.loads(text)

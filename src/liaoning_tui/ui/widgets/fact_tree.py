@@ -81,7 +81,7 @@ class FactTree(Tree[NodeData]):
     """The fact base shown: bound to the explorer's, never set here."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id)
+        super().__init__(Text(), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
