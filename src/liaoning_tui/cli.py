@@ -11,21 +11,6 @@ from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
 from liaoning_tui.startup import START_UP_THRESHOLDS
 
 
-class VersionAction(argparse.Action):
-    """`--version`, looking the version up only when it is asked for."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="print the version"
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        import liaoning_tui
-
-        print(f"liaoning-tui {liaoning_tui.__version__}")
-        parser.exit()
-
-
 def explorer_options(parser: argparse.ArgumentParser) -> None:
     """The options of the explorer itself, which the commands do not take."""
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
@@ -37,7 +22,17 @@ def explorer_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from liaoning_tui.commands import check, export, find, listing, series, serve, show, web
+    from liaoning_tui.commands import (
+        check,
+        completion,
+        export,
+        find,
+        listing,
+        series,
+        serve,
+        show,
+        web,
+    )
 
     parent = facts_option()
     parser = argparse.ArgumentParser(
@@ -46,12 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Explore a sourced fact base on Liaoning's high-tech and manufacturing industry."
         ),
-        epilog="example: liaoning-tui --facts data/facts.toml",
+        epilog=(
+            "example: liaoning-tui --facts data/facts.toml; exit codes: 0 ok, 1 bad fact base, "
+            "2 usage or no terminal"
+        ),
     )
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version, and the fact base's hash, counts and path",
+    )
     explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, series, export, serve, web):
+    for module in (check, show, listing, find, series, export, serve, web, completion):
         module.register(commands, parent)
     return parser
 
@@ -86,6 +88,12 @@ def run_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def run_version(args: argparse.Namespace) -> int:
+    from liaoning_tui.commands.version import run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
@@ -96,9 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
         except SystemExit as exit_:
             return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    runner = getattr(args, "run", None)
-    if runner is None:
-        runner = run_app
+    runner = getattr(args, "run", None) or run_app
+    if getattr(args, "version", False):
+        runner = run_version
     try:
         return int(runner(args))
     except KeyboardInterrupt:
