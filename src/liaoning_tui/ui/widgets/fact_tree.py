@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -192,6 +193,22 @@ class FactTree(Tree[NodeData]):
         if isinstance(label, Text) and "\n" not in label.plain:
             return label
         return super().process_label(label)
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """The label cut with "…" at the tree's edge; the highlighted one's whole name is the
+        tree's tooltip."""
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.size.width - depth * self.guide_depth
+        if room > 0:
+            label.truncate(room, overflow="ellipsis")
+        return label
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        self.tooltip = Text(str(event.node.label))
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         """None: the tree never scrolls sideways (overflow-x is hidden), so no label is measured.

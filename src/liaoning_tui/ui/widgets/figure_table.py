@@ -14,12 +14,15 @@ from liaoning_tui.facts.reading import FigureReading
 from liaoning_tui.facts.scales import table_scales, table_value
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.palette import Palette
+from liaoning_tui.ui.widgets.fit import longest_word, shrink
 
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
-SHRINK_ORDER = ((1, 12), (6, 10), (5, 8), (2, 9), (3, 8), (1, 8))
-"""(column, narrowest), in the order columns give up width when the pane is narrow."""
-SCROLLBAR = 2
+NARROWEST = {"Metric": 12, "Value": 9, "Period": 8, "Qualifier": 8, "Source": 6}
+"""How narrow a column may get, even when its longest word is wider (that word is cut with …)."""
+SHRINK_ORDER = ("Source", "Qualifier", "Metric", "Value", "Period")
+"""The order in which columns give up width when the pane is narrow."""
+SCROLLBAR = 1
 
 
 class FigureTable(DataTable[Text]):
@@ -45,6 +48,7 @@ class FigureTable(DataTable[Text]):
     FigureTable {
         height: auto;
         max-height: 16;
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -53,6 +57,9 @@ class FigureTable(DataTable[Text]):
         self.figures: tuple[Figure, ...] = ()
         self.readings: tuple[FigureReading, ...] = ()
         self.width_for = 0
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._fill(self.cursor_row))
 
     def show(self, figures: Sequence[Figure], readings: Sequence[FigureReading]) -> None:
         """Show these figures from the first row."""
@@ -72,8 +79,7 @@ class FigureTable(DataTable[Text]):
             return
         wide = self.width_for >= WIDE
         names = ["", "Metric", "Value", "Period", "Change"]
-        if wide:
-            names += ["Qualifier", "Source"]
+        names += ["Qualifier", "Source"] if wide else ["Source"]
         palette = Palette.of(self.app)
         scales = table_scales(self.figures)
         rows = [
@@ -84,16 +90,20 @@ class FigureTable(DataTable[Text]):
             max([len(name), *(cells[index].cell_len for cells in rows)])
             for index, name in enumerate(names)
         ]
+        floors = [
+            min(NARROWEST.get(name, width), max(len(name), *(longest_word(c[i]) for c in rows)))
+            for i, (name, width) in enumerate(zip(names, widths, strict=True))
+        ]
         room = self.width_for - 2 * self.cell_padding * len(names) - SCROLLBAR
-        for index, least in SHRINK_ORDER:
-            excess = sum(widths) - room
-            if excess <= 0:
-                break
-            if index < len(widths):
-                widths[index] = max(least, widths[index] - excess)
+        order = [names.index(name) for name in SHRINK_ORDER if name in names]
+        widths = shrink(widths, floors, room, order)
         for name, column_width in zip(names, widths, strict=True):
             self.add_column(name, key=name or "mark", width=column_width)
         for index, cells in enumerate(rows):
+            for name, cell in zip(names, cells, strict=True):
+                # Wrapped at spaces; a word wider than its column is cut with … (never folded).
+                cell.overflow = "ellipsis"
+                cell.no_wrap = name == "Source"
             height = max(
                 len(cell.wrap(self.app.console, column_width))
                 for cell, column_width in zip(cells, widths, strict=True)
@@ -104,7 +114,7 @@ class FigureTable(DataTable[Text]):
     @staticmethod
     def _cells(reading: FigureReading, shown: str, wide: bool, palette: Palette) -> list[Text]:
         """A figure's cells; `shown` is its value in the scale its unit shares in this table."""
-        mark = Text(reading.doubt_mark or " ", style=palette.warning)
+        mark = Text(reading.doubt_mark or " ", style=palette.doubt)
         value = Text(shown)
         if not wide and reading.qualifier:
             value = Text.assemble((f"{reading.qualifier} ", "dim"), value)
@@ -116,8 +126,8 @@ class FigureTable(DataTable[Text]):
             Text(reading.change, style=palette.direction(reading.direction)),
         ]
         if wide:
-            row += [Text(reading.qualifier), Text(reading.source_label, style="dim")]
-        return row
+            return [*row, Text(reading.qualifier), Text(reading.source_label, style="dim")]
+        return [*row, Text(short_source(reading.source_label), style="dim")]
 
     @property
     def selected(self) -> int | None:
@@ -125,3 +135,8 @@ class FigureTable(DataTable[Text]):
         if 0 <= self.cursor_row < len(self.figures):
             return self.cursor_row
         return None
+
+
+def short_source(label: str) -> str:
+    """A publisher in its first words: "Xinhua, via whygutenberg.com" is "Xinhua"."""
+    return label.split(",")[0].split(" (")[0].split(" via ")[0]
