@@ -34,7 +34,7 @@ async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -
         assert current(app) == Ref.entity("liaoning")
         text = visible_text(app)
         assert "Liaoning  辽宁" in text
-        assert " | GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
+        assert "GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
         for group in (
             "Overview",
             "Sectors",

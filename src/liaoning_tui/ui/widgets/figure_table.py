@@ -18,10 +18,14 @@ from liaoning_tui.ui.widgets.fit import longest_word, shrink
 
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
+SOURCE_ROOM = 14
+"""The source column first gives up width down to this; the others then down to NARROWEST."""
 NARROWEST = {"Metric": 12, "Value": 9, "Period": 8, "Qualifier": 8, "Source": 6}
 """How narrow a column may get, even when its longest word is wider (that word is cut with …)."""
-SHRINK_ORDER = ("Source", "Qualifier", "Metric", "Value", "Period")
+SHRINK_ORDER = ("Qualifier", "Metric", "Source", "Value", "Period")
 """The order in which columns give up width when the pane is narrow."""
+LEAST = 4
+"""No column gets narrower than this: a letter or three and "…"."""
 SCROLLBAR = 1
 
 
@@ -61,6 +65,9 @@ class FigureTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _: self._fill(self.cursor_row))
 
+    def on_resize(self) -> None:
+        self.lay_out(self.size.width)
+
     def show(self, figures: Sequence[Figure], readings: Sequence[FigureReading]) -> None:
         """Show these figures from the first row."""
         self.figures = tuple(figures)
@@ -68,7 +75,10 @@ class FigureTable(DataTable[Text]):
         self._fill(0)
 
     def lay_out(self, width: int) -> None:
-        """Columns for `width` cells: long cells wrap rather than push columns out of view."""
+        """Columns for `width` cells, or for the table's own width once it has one (the pane's
+        scrollbar can take a cell from it): long cells wrap rather than push columns out of
+        view."""
+        width = self.size.width or width
         if width > 0 and width != self.width_for:
             self.width_for = width
             self._fill(self.cursor_row)
@@ -78,8 +88,9 @@ class FigureTable(DataTable[Text]):
         if not self.readings or self.width_for <= 0:
             return
         wide = self.width_for >= WIDE
-        names = ["", "Metric", "Value", "Period", "Change"]
-        names += ["Qualifier", "Source"] if wide else ["Source"]
+        names = ["", "Metric", "Value", "Period", "Change", "Qualifier", "Source"]
+        if not wide:
+            names = ["Metric", "Value", "Period", "Change", "Source"]
         palette = Palette.of(self.app)
         scales = table_scales(self.figures)
         rows = [
@@ -96,7 +107,11 @@ class FigureTable(DataTable[Text]):
         ]
         room = self.width_for - 2 * self.cell_padding * len(names) - SCROLLBAR
         order = [names.index(name) for name in SHRINK_ORDER if name in names]
+        source = names.index("Source")
+        widths[source] = min(widths[source], max(SOURCE_ROOM, room - sum(widths) + widths[source]))
         widths = shrink(widths, floors, room, order)
+        # Still too wide: cut words with … rather than push a column out of view.
+        widths = shrink(widths, [LEAST] * len(widths), room, order)
         for name, column_width in zip(names, widths, strict=True):
             self.add_column(name, key=name or "mark", width=column_width)
         for index, cells in enumerate(rows):
@@ -115,19 +130,26 @@ class FigureTable(DataTable[Text]):
     def _cells(reading: FigureReading, shown: str, wide: bool, palette: Palette) -> list[Text]:
         """A figure's cells; `shown` is its value in the scale its unit shares in this table."""
         mark = Text(reading.doubt_mark or " ", style=palette.doubt)
-        value = Text(shown)
-        if not wide and reading.qualifier:
-            value = Text.assemble((f"{reading.qualifier} ", "dim"), value)
-        row = [
-            mark,
-            Text(reading.metric),
-            value,
-            Text(reading.period),
-            Text(reading.change, style=palette.direction(reading.direction)),
-        ]
+        metric, change = Text(reading.metric), Text(reading.change)
+        change.stylize(palette.direction(reading.direction))
         if wide:
-            return [*row, Text(reading.qualifier), Text(reading.source_label, style="dim")]
-        return [*row, Text(short_source(reading.source_label), style="dim")]
+            source = Text(reading.source_label, style="dim")
+            return [
+                mark,
+                metric,
+                Text(shown),
+                Text(reading.period),
+                change,
+                Text(reading.qualifier),
+                source,
+            ]
+        value = Text.assemble(
+            (f"{reading.doubt_mark} ", palette.doubt) if reading.doubt_mark else "",
+            (f"{reading.qualifier} ", "dim") if reading.qualifier else "",
+            shown,
+        )
+        source = Text(short_source(reading.source_label), style="dim")
+        return [metric, value, Text(reading.period), change, source]
 
     @property
     def selected(self) -> int | None:

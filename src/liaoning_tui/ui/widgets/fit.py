@@ -21,12 +21,14 @@ def longest_word(text: Text) -> int:
 def shrink(
     widths: Sequence[int], floors: Sequence[int], room: int, order: Sequence[int]
 ) -> list[int]:
-    """`widths` narrowed, column by column in `order`, down to each column's floor, until their
-    sum fits in `room` (or every column in `order` is at its floor)."""
+    """`widths` narrowed until their sum fits in `room`: a cell at a time from the widest of the
+    columns in `order` that is above its floor (the first in `order` on a tie), so columns end
+    up balanced rather than one of them squeezed to its floor."""
     fitted = list(widths)
-    for index in order:
-        excess = sum(fitted) - room
-        if excess <= 0:
+    for _ in range(max(0, sum(fitted) - room)):
+        open_ = [index for index in order if fitted[index] > floors[index]]
+        if not open_:
             break
-        fitted[index] = max(min(floors[index], fitted[index]), fitted[index] - excess)
+        widest = max(open_, key=lambda index: (fitted[index], -order.index(index)))
+        fitted[widest] -= 1
     return fitted
