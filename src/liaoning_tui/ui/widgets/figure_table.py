@@ -19,7 +19,8 @@ from liaoning_tui.ui.widgets.fit import longest_word, shrink
 WIDE = 90
 """From this many cells wide, the table has room for the qualifier and source columns."""
 SOURCE_ROOM = 14
-"""The source column first gives up width down to this; the others then down to NARROWEST."""
+"""Below WIDE, the source is one line: it first gives up width down to this, then the others
+down to NARROWEST."""
 NARROWEST = {"Metric": 12, "Value": 9, "Period": 8, "Qualifier": 8, "Source": 6}
 """How narrow a column may get, even when its longest word is wider (that word is cut with …)."""
 SHRINK_ORDER = ("Qualifier", "Metric", "Source", "Value", "Period")
@@ -108,7 +109,9 @@ class FigureTable(DataTable[Text]):
         room = self.width_for - 2 * self.cell_padding * len(names) - SCROLLBAR
         order = [names.index(name) for name in SHRINK_ORDER if name in names]
         source = names.index("Source")
-        widths[source] = min(widths[source], max(SOURCE_ROOM, room - sum(widths) + widths[source]))
+        if not wide:
+            cap = max(SOURCE_ROOM, room - sum(widths) + widths[source])
+            widths[source] = min(widths[source], cap)
         widths = shrink(widths, floors, room, order)
         # Still too wide: cut words with … rather than push a column out of view.
         widths = shrink(widths, [LEAST] * len(widths), room, order)
@@ -118,7 +121,7 @@ class FigureTable(DataTable[Text]):
             for name, cell in zip(names, cells, strict=True):
                 # Wrapped at spaces; a word wider than its column is cut with … (never folded).
                 cell.overflow = "ellipsis"
-                cell.no_wrap = name == "Source"
+                cell.no_wrap = name == "Source" and not wide
             height = max(
                 len(cell.wrap(self.app.console, column_width))
                 for cell, column_width in zip(cells, widths, strict=True)
