@@ -7,6 +7,7 @@ writes into each cell's colours.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from rich.style import Style
@@ -158,8 +159,9 @@ def table_rows(table: FigureTable) -> list[list[str]]:
 
 
 @needs_pyte
-def test_16_colours_give_rises_and_falls_their_own_colour_and_no_grey_blocks() -> None:
-    with PtyApp([], size=(80, 24), env=SIXTEEN) as app:
+@pytest.mark.parametrize("theme", names())
+def test_16_colours_give_rises_and_falls_their_own_colour_and_no_grey_blocks(theme: str) -> None:
+    with PtyApp(["--theme", theme], size=(80, 24), env=SIXTEEN) as app:
         assert app.wait_for_text("Figures (5)")
         app.settle()
         assert not grey_cells(app), "the explorer has grey blocks in 16 colours"
@@ -198,13 +200,11 @@ def test_no_color_marks_the_focused_pane_with_a_heavy_border_and_a_bold_marked_t
 
 
 def mark_colours(app: PtyApp, mark: str) -> set[str]:
-    """The colours of `mark` on the screen, where it is on the screen's own background."""
-    return {
-        char.fg
-        for row in app.screen.buffer.values()
-        for char in row.values()
-        if char.data == mark and char.bg in ("black", "default")
-    }
+    """The colours of `mark` on the screen, where it is on the screen's own background (the
+    cursor's row gives its text the cursor's colour)."""
+    cells = [char for row in app.screen.buffer.values() for char in row.values()]
+    background = Counter(char.bg for char in cells).most_common(1)[0][0]
+    return {char.fg for char in cells if char.data == mark and char.bg == background}
 
 
 def grey_cells(app: PtyApp) -> list[tuple[int, int]]:

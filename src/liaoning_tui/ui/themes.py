@@ -49,7 +49,7 @@ def themes() -> list[Theme]:
         ),
         Theme(
             name="light",
-            primary="#004578",
+            primary="#1F3F99",
             secondary="#0178D4",
             accent="#9A5B00",
             warning="#9A5B00",
