@@ -13,7 +13,16 @@ from liaoning_tui.startup import START_UP_THRESHOLDS
 
 def explorer_options(parser: argparse.ArgumentParser) -> None:
     """The options of the explorer itself, which the commands do not take."""
+    from liaoning_tui.theme_names import DEFAULT, names
+
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.add_argument(
+        "--theme",
+        choices=names(),
+        default=DEFAULT,
+        metavar="NAME",
+        help=f"colours: {', '.join(names())} (default {DEFAULT})",
+    )
     parser.add_argument(
         "--watch",
         action="store_true",

@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         from liaoning_tui.ui.app import build_app
 
-        app = build_app(facts, path=facts_path(args), watch=args.watch)
+        app = build_app(facts, path=facts_path(args), watch=args.watch, theme=args.theme)
         result = app.run(mouse=not args.no_mouse)
         return result if isinstance(result, int) else app.return_code or 0

@@ -14,6 +14,7 @@ from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
+from liaoning_tui.ui.themes import DARK_VARIABLES, DEFAULT, themes
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.figure_table import FigureTable
@@ -49,12 +50,26 @@ class LiaoningApp(FactsApp):
         ),
     ]
 
-    def __init__(self, facts: FactBase, *, path: Path | None = None, watch: bool = False) -> None:
+    def __init__(
+        self,
+        facts: FactBase,
+        *,
+        path: Path | None = None,
+        watch: bool = False,
+        theme: str = DEFAULT,
+    ) -> None:
         super().__init__(driver_class=driver_class())
+        for each in themes():
+            self.register_theme(each)
+        self.theme = theme
         self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
         self._stamp: Stamp | None = None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Our variables for a theme of Textual's own, which does not set them."""
+        return DARK_VARIABLES
 
     async def on_event(self, event: events.Event) -> None:
         """Input after quit is dropped: keys typed behind a `q` pushed screens into an app being
@@ -201,6 +216,11 @@ class LiaoningApp(FactsApp):
         ]
 
 
-def build_app(facts: FactBase, *, path: Path | None = None, watch: bool = False) -> LiaoningApp:
-    """The one way to make the explorer, so the CLI, the tests and the SSH server agree."""
-    return LiaoningApp(facts, path=path, watch=watch)
+def build_app(
+    facts: FactBase, *, path: Path | None = None, watch: bool = False, theme: str = DEFAULT
+) -> LiaoningApp:
+    """The one way to make the explorer, so the CLI, the tests and the SSH server agree.
+
+    `theme` is one of `themes.names()`; `app.theme` can be set to another while it runs.
+    """
+    return LiaoningApp(facts, path=path, watch=watch, theme=theme)
