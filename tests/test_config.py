@@ -9,16 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.theme import BUILTIN_THEMES
 
-from liaoning_tui.config import BINDING_IDS, BUILT_IN_THEMES, Config, config_path, read
+from liaoning_tui.config import BINDING_IDS, Config, config_path, read, theme_names
 from liaoning_tui.facts import FactBase, default_path
 from liaoning_tui.ui.app import build_app
 from liaoning_tui.ui.key_help import merged
+from liaoning_tui.ui.themes import themes
 from tests.batch import run
 from tests.conftest import MINIMAL
 
-THEMES = ", ".join(BUILT_IN_THEMES)
+THEMES = "dark, light, high-contrast"
 IDS = ", ".join(BINDING_IDS)
 
 
@@ -33,14 +33,14 @@ def test_the_path_follows_xdg_config_home(write_config: Callable[[str], Path]) -
 
 def test_a_good_file_sets_everything(write_config: Callable[[str], Path]) -> None:
     path = write_config(
-        'theme = "nord"\nfacts = "bases/mine.toml"\nmouse = false\n\n'
+        'theme = "light"\nfacts = "bases/mine.toml"\nmouse = false\n\n'
         '[keys]\ngrowth = "w"\nsearch = "ctrl+f, f3"\n'
     )
     reading = read(path)
     assert reading.problems == ()
     assert reading.found
     assert reading.config == Config(
-        theme="nord",
+        theme="light",
         facts=path.parent / "bases" / "mine.toml",
         mouse=False,
         keys={"growth": "w", "search": "ctrl+f,f3"},
@@ -55,7 +55,7 @@ def test_a_missing_file_is_the_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('theme = "nord"\nmouse = tru\n', ["2:9: invalid TOML: Invalid value"]),
+        ('theme = "light"\nmouse = tru\n', ["2:9: invalid TOML: Invalid value"]),
         (
             'mouse = false\ncolour = "yes"\n',
             ["2:1: colour: unknown key 'colour' (valid keys: theme, facts, mouse, keys)"],
@@ -65,8 +65,8 @@ def test_a_missing_file_is_the_defaults(tmp_path: Path) -> None:
         ('facts = " "\n', ["1:9: facts: must not be empty"]),
         ("keys = []\n", ["1:8: keys: expected a table, found an array"]),
         (
-            'theme = "nrod"\n',
-            [f"1:9: theme: unknown theme 'nrod'; did you mean 'nord'? (one of {THEMES})"],
+            'theme = "lihgt"\n',
+            [f"1:9: theme: unknown theme 'lihgt'; did you mean 'light'? (one of {THEMES})"],
         ),
         (
             '[keys]\ngrowth = "w"\nserach = "ctrl+f"\n',
@@ -99,7 +99,7 @@ def test_every_problem_names_its_line_and_column(
 
 def test_a_file_not_utf8_or_too_big_is_refused(write_config: Callable[[str], Path]) -> None:
     path = write_config("")
-    path.write_bytes(b'theme = "nord"\nmouse = "\xff"\n')
+    path.write_bytes(b'theme = "light"\nmouse = "\xff"\n')
     assert problems(path) == [f"{path}:2:10: not UTF-8 text; save the file as UTF-8"]
     path.write_bytes(b"#" * (1024 * 1024 + 1))
     assert problems(path) == [f"{path}: is over 1024 KiB; a config file is a few lines"]
@@ -107,7 +107,7 @@ def test_a_file_not_utf8_or_too_big_is_refused(write_config: Callable[[str], Pat
 
 def test_the_lists_of_names_are_those_of_the_app(default_facts: FactBase) -> None:
     """The ids and themes are plain data, so checking needs no Textual: they must not drift."""
-    assert set(BUILT_IN_THEMES) == set(BUILTIN_THEMES) - {"ansi-dark", "ansi-light"}
+    assert theme_names() == tuple(theme.name for theme in themes())
     owners = [
         owner for _, (classes, _) in build_app(default_facts).key_parts() for owner in classes
     ]
@@ -125,7 +125,7 @@ def test_config_path_prints_the_path(
 def test_config_check_says_ok_or_no_file(
     write_config: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_config('theme = "nord"\n')
+    path = write_config('theme = "light"\n')
     assert run(capsys, "config", "--check") == (0, "ok\n", "")
     path.unlink()
     expected = f"no config file at {path} (defaults in use)\n"
@@ -202,9 +202,9 @@ def test_the_docs_name_every_binding_id() -> None:
 
 def test_reading_the_config_imports_no_textual(write_config: Callable[[str], Path]) -> None:
     """`config --check` and the batch commands read it: Textual stays out of their start-up."""
-    write_config('theme = "nord"\n[keys]\ngrowth = "w"\n')
+    write_config('theme = "light"\n[keys]\ngrowth = "w"\n')
     code = (
-        "import sys\nfrom liaoning_tui.config import read\nassert read().config.theme == 'nord'\n"
+        "import sys\nfrom liaoning_tui.config import read\nassert read().config.theme == 'light'\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] in {'textual', 'rich'}))"
     )
     done = subprocess.run(

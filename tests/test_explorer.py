@@ -34,7 +34,7 @@ async def test_opens_on_the_province_with_its_figures(default_facts: FactBase) -
         assert current(app) == Ref.entity("liaoning")
         text = visible_text(app)
         assert "Liaoning  辽宁" in text
-        assert " | GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
+        assert "GDP | exceed 1.4 tn yuan | H1 2023 | ▲ 5.6%" in text
         for group in (
             "Overview",
             "Sectors",
@@ -307,11 +307,14 @@ async def test_too_small_terminal_says_so(default_facts: FactBase) -> None:
     async with app.run_test(size=(50, 12)) as pilot:
         await pilot.pause()
         text = visible_text(app)
-        assert "Terminal too small: liaoning-tui needs at least 60×15." in text
+        assert "Terminal 50×12 is too small: needs at least 60×15" in text
         assert "Overview" not in text
+        await pilot.resize_terminal(59, 30)
+        await pilot.pause()
+        assert "Terminal 59×30 is too small: needs at least 60×15" in visible_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert "Terminal too small" not in visible_text(app)
+        assert "is too small" not in visible_text(app)
 
 
 async def test_markup_in_names_is_shown_literally(tmp_path: Path) -> None:
@@ -338,7 +341,7 @@ async def test_quit(default_facts: FactBase, key: str) -> None:
         assert not app.is_running
 
 
-async def test_a_long_name_is_cut_at_the_tree_edge_and_the_tree_never_scrolls_sideways() -> None:
+async def test_a_long_name_is_cut_with_an_ellipsis_and_whole_in_the_tooltip() -> None:
     long_name = "Shenyang " + "Very Long Advanced Equipment Manufacturing " * 3 + "Company"
     facts = loads(
         MINIMAL
@@ -363,7 +366,10 @@ name = "{long_name}"
         assert tree.scroll_x == 0
         rows = [tree.render_line(y).text for y in range(tree.size.height)]
         shown = next(row for row in rows if "Shenyang" in row)
-        assert shown == "└ Shenyang Very Long Adva"
+        assert shown == "└ Shenyang Very Long Adv…"
+        assert str(tree.tooltip) == "Companies 1"
+        await pilot.press("down")
+        assert str(tree.tooltip) == long_name
 
 
 @pytest.mark.parametrize(

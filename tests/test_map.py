@@ -174,12 +174,16 @@ async def test_no_city_figure_means_no_shading(default_facts: FactBase) -> None:
         assert view.levels == {}
 
 
-SIZES = [(80, 24), (160, 48)]
+LOOKS = [
+    pytest.param((80, 24), "dark", id="80x24"),
+    pytest.param((160, 48), "dark", id="160x48"),
+    pytest.param((80, 24), "light", id="80x24-light"),
+]
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(("size", "theme"), LOOKS)
 def test_snapshot_map(
-    snap_compare: Callable[..., bool], default_facts: FactBase, size: tuple[int, int]
+    snap_compare: Callable[..., bool], default_facts: FactBase, size: tuple[int, int], theme: str
 ) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         view = await open_map(pilot)
@@ -187,7 +191,8 @@ def test_snapshot_map(
         await pilot.pause()
         assert view.selected == "cgip"
 
-    assert snap_compare(build_app(default_facts), terminal_size=size, run_before=run_before)
+    app = build_app(default_facts, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_snapshot_map_shaded_without_colour(

@@ -56,6 +56,14 @@ def test_series_snapshot(
     assert snap_compare(build_app(default_facts), terminal_size=size, run_before=SCENARIOS[name])
 
 
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_series_snapshot_light(
+    snap_compare: Callable[..., bool], default_facts: FactBase, name: str
+) -> None:
+    app = build_app(default_facts, theme="light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=SCENARIOS[name])
+
+
 @pytest.mark.parametrize("name", ["gdp", "ports-compared"])
 def test_series_snapshot_no_color(
     snap_compare: Callable[..., bool],

@@ -312,8 +312,8 @@ async def test_figure_tables_read_one_unit_in_one_scale(default_facts: FactBase)
         await pilot.pause()
         await pilot.pause()
         text = visible_text(app)
-        assert " | Cargo throughput | 165 m t | 2007 | ▲ 13.9%" in text
-        assert " | Cargo throughput | 355 m t | 2016 | ▲ 5.5%" in text
+        assert "\nCargo throughput | 165 m t | 2007 | ▲ 13.9%" in text
+        assert "\nCargo throughput | 355 m t | 2016 | ▲ 5.5%" in text
         assert "1.65 亿 t" not in text.split("Cargo throughput: ")[0]
         assert "Cargo throughput: 1.65 亿 t · 2007" in text
 

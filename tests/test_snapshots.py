@@ -1,4 +1,5 @@
-"""SVG snapshots of each kind of screen at 80x24 and 120x40, each with assertions on its content.
+"""SVG snapshots of each kind of screen at 80x24 and 120x40 (and in the light theme at 80x24),
+each with assertions on its content.
 
 Update them after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`
 and look at the pictures before committing.
@@ -72,3 +73,12 @@ def test_snapshot(
 ) -> None:
     app = build_app(default_facts)
     assert snap_compare(app, terminal_size=size, run_before=SCENARIOS[name])
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_snapshot_light(
+    snap_compare: Callable[..., bool], default_facts: FactBase, name: str
+) -> None:
+    """Each screen once more in the light theme, at 80x24."""
+    app = build_app(default_facts, theme="light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=SCENARIOS[name])

@@ -36,6 +36,7 @@ def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
         names = archive.namelist()
     assert "liaoning_tui/data/facts.toml" in names
     assert "liaoning_tui/data/liaoning-map.json" in names
+    assert any(name.endswith(".data/data/share/man/man1/liaoning-tui.1") for name in names)
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -62,6 +63,9 @@ def test_installed_wheel_runs_from_anywhere(tmp_path: Path) -> None:
         ],
         check=True,
     )
+    assert (
+        env_dir / "share" / "man" / "man1" / "liaoning-tui.1"
+    ).is_file()  # beside bin/: man finds it
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}

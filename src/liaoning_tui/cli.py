@@ -11,24 +11,18 @@ from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option,
 from liaoning_tui.startup import START_UP_THRESHOLDS
 
 
-class VersionAction(argparse.Action):
-    """`--version`, looking the version up only when it is asked for."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="print the version"
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        import liaoning_tui
-
-        print(f"liaoning-tui {liaoning_tui.__version__}")
-        parser.exit()
-
-
 def explorer_options(parser: argparse.ArgumentParser) -> None:
     """The options of the explorer itself, which the commands do not take."""
+    from liaoning_tui.theme_names import DEFAULT, names
+
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.add_argument(
+        "--theme",
+        choices=names(),
+        default=None,
+        metavar="NAME",
+        help=f"colours: {', '.join(names())} (default: the config file's, or {DEFAULT})",
+    )
     parser.add_argument(
         "--watch",
         action="store_true",
@@ -39,6 +33,7 @@ def explorer_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from liaoning_tui.commands import (
         check,
+        completion,
         config,
         export,
         find,
@@ -56,12 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Explore a sourced fact base on Liaoning's high-tech and manufacturing industry."
         ),
-        epilog="example: liaoning-tui --facts data/facts.toml",
+        epilog=(
+            "example: liaoning-tui --facts data/facts.toml; exit codes: 0 ok, 1 bad fact base, "
+            "2 usage or no terminal"
+        ),
     )
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version, and the fact base's hash, counts and path",
+    )
     explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, series, export, serve, web, config):
+    for module in (check, show, listing, find, series, export, serve, web, completion, config):
         module.register(commands, parent)
     return parser
 
@@ -96,6 +98,12 @@ def run_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def run_version(args: argparse.Namespace) -> int:
+    from liaoning_tui.commands.version import run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
@@ -106,9 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
         except SystemExit as exit_:
             return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    runner = getattr(args, "run", None)
-    if runner is None:
-        runner = run_app
+    runner = getattr(args, "run", None) or run_app
+    if getattr(args, "version", False):
+        runner = run_version
     try:
         if getattr(args, "reads_config", True):
             read_config(args, batch=runner is not run_app)

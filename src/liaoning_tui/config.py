@@ -67,36 +67,12 @@ Kept as plain data so that checking needs no Textual; a test holds it equal to t
 binding tables.
 """
 
-BUILT_IN_THEMES = (
-    "atom-one-dark",
-    "atom-one-light",
-    "catppuccin-frappe",
-    "catppuccin-latte",
-    "catppuccin-macchiato",
-    "catppuccin-mocha",
-    "dracula",
-    "flexoki",
-    "gruvbox",
-    "monokai",
-    "nord",
-    "rose-pine",
-    "rose-pine-dawn",
-    "rose-pine-moon",
-    "solarized-dark",
-    "solarized-light",
-    "textual-dark",
-    "textual-light",
-    "tokyo-night",
-)
-"""Textual 8.2's built-in themes but `ansi-dark` and `ansi-light` (a test holds this to
-`textual.theme.BUILTIN_THEMES`): their colours are ANSI names (`ansi_green`) that Rich cannot
-parse as a style, so `ui/palette.py`'s table and tree colours failed with MissingStyle (found by
-the monkey test choosing one from the palette)."""
-
 
 def theme_names() -> tuple[str, ...]:
-    """The themes a config may name: the one place that knows them, without importing Textual."""
-    return BUILT_IN_THEMES
+    """The themes a config may name: the explorer's own (`ui/themes.py`), known without Textual."""
+    from liaoning_tui.theme_names import names
+
+    return names()
 
 
 @dataclass(frozen=True)

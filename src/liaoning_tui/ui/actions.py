@@ -81,8 +81,10 @@ def palette_actions(app: LiaoningApp, screen: Screen[object]) -> Iterator[System
 
 
 class ThemeChoices(Provider):
-    """The themes the config may name too (`config.theme_names`), with the current one marked;
-    choosing one sets `app.theme`. Textual's own list holds themes our colours cannot render."""
+    """The explorer's themes (`config.theme_names`, as `--theme` and the config name them), the
+    current one marked; choosing one sets `app.theme`. Textual's own list would offer its
+    themes too, which set none of our colour variables (and its ANSI ones gave Rich styles it
+    cannot parse)."""
 
     def _themes(self) -> list[str]:
         from liaoning_tui.config import theme_names

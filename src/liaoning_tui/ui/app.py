@@ -17,6 +17,7 @@ from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.owner import FactsApp
 from liaoning_tui.ui.providers import GoToProvider
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
+from liaoning_tui.ui.themes import DARK_VARIABLES, DEFAULT, themes
 from liaoning_tui.ui.widgets.detail import DetailPane
 from liaoning_tui.ui.widgets.fact_tree import FactTree
 from liaoning_tui.ui.widgets.figure_table import FigureTable
@@ -68,10 +69,14 @@ class LiaoningApp(FactsApp):
         *,
         path: Path | None = None,
         watch: bool = False,
+        theme: str | None = None,
         config: Reading | None = None,
         exports: bool = False,
     ) -> None:
         super().__init__(driver_class=driver_class())
+        for each in themes():
+            self.register_theme(each)
+        self._start_in(theme or (config and config.config.theme) or DEFAULT)
         self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
@@ -83,8 +88,27 @@ class LiaoningApp(FactsApp):
         if config is not None:
             self.key_overrides = dict(config.config.keys)
             self.set_keymap(self.key_overrides)
-            if config.config.theme:
-                self.theme = config.config.theme
+
+    def _start_in(self, theme: str) -> None:
+        """Start in `theme` without reading the stylesheet twice.
+
+        Setting `App.theme` runs its watcher, which schedules a full `refresh_css`: before the
+        first frame that parses every rule a second time, 10 % of start-up (125M instructions).
+        Nothing is parsed yet here, so a theme of the same mode as Textual's default (dark,
+        whose classes and colour filter `App.__init__` has set) only needs the value, its class
+        and the stylesheet's variables; a light theme goes through the watcher.
+        """
+        wanted = self.get_theme(theme)
+        if wanted is not None and wanted.dark == self.current_theme.dark:
+            self.set_reactive(LiaoningApp.theme, theme)
+            self.set_class(True, f"-theme-{theme}", update=False)
+            self.stylesheet.set_variables(self.get_css_variables())
+        else:
+            self.theme = theme
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Our variables for a theme of Textual's own, which does not set them."""
+        return DARK_VARIABLES
 
     async def on_event(self, event: events.Event) -> None:
         """Input after quit is dropped: keys typed behind a `q` pushed screens into an app being
@@ -274,12 +298,15 @@ def build_app(
     *,
     path: Path | None = None,
     watch: bool = False,
+    theme: str | None = None,
     config: Reading | None = None,
     exports: bool = False,
 ) -> LiaoningApp:
     """The one way to make the explorer, so the CLI, the tests and the SSH server agree.
 
-    `config` is the user's config file read (theme, keymap; a notice if it was set aside);
-    `exports` lets the palette's export write files, for a local session only.
+    `theme` is one of `themes.names()` (default: the config's, or `themes.DEFAULT`); `app.theme`
+    can be set to another while it runs. `config` is the user's config file read (theme, keymap;
+    a notice if it was set aside); `exports` lets the palette's export write files, for a local
+    session only.
     """
-    return LiaoningApp(facts, path=path, watch=watch, config=config, exports=exports)
+    return LiaoningApp(facts, path=path, watch=watch, theme=theme, config=config, exports=exports)

@@ -14,11 +14,11 @@ from liaoning_tui.facts.display import direction
 
 @dataclass(frozen=True, slots=True)
 class Palette:
-    """Styles taken from the theme's variables."""
+    """Styles taken from the theme's variables (see ui/themes.py for ours)."""
 
-    success: str
-    error: str
-    warning: str
+    rise: str
+    fall: str
+    doubt: str
     accent: str
 
     @classmethod
@@ -26,16 +26,16 @@ class Palette:
         """The palette of `app`'s current theme."""
         variables = app.theme_variables
         return cls(
-            success=variables.get("text-success", variables.get("success", "")),
-            error=variables.get("text-error", variables.get("error", "")),
-            warning=variables.get("text-warning", variables.get("warning", "")),
+            rise=variables.get("rise", ""),
+            fall=variables.get("fall", ""),
+            doubt=variables.get("doubt", ""),
             accent=variables.get("text-accent", variables.get("accent", "")),
         )
 
     def direction(self, direction: int) -> str:
         """The style of a rise (1), a fall (-1) or neither (0)."""
-        return self.success if direction > 0 else self.error if direction < 0 else ""
+        return self.rise if direction > 0 else self.fall if direction < 0 else ""
 
     def change(self, value: float | None) -> str:
-        """The style of a year-on-year change: success up, error down."""
+        """The style of a year-on-year change: rise up, fall down."""
         return self.direction(direction(value))

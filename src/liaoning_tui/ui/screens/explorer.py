@@ -32,6 +32,11 @@ INDEX_DELAY = 0.5
 """Seconds after start-up at which the search index is built, off the first frame's path."""
 
 
+def too_small(width: int, height: int) -> str:
+    """What a terminal below the minimum shows: one line from 50 columns."""
+    return f"Terminal {width}×{height} is too small: needs at least {MIN_WIDTH}×{MIN_HEIGHT}"
+
+
 class ExplorerScreen(Screen[None]):
     """Owns what is shown (`current`) and the history of go-tos; the panes render it."""
 
@@ -143,17 +148,23 @@ class ExplorerScreen(Screen[None]):
             yield DetailPane(id="detail").data_bind(
                 ExplorerScreen.facts, ref=ExplorerScreen.current
             )
-        yield Static(
-            f"Terminal too small: liaoning-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
-            id="too-small",
-        )
+        yield Static(id="too-small")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        tree = self.query_one(FactTree)
-        tree.focus()
-        tree.border_title = "Liaoning"
-        self.query_one(DetailPane).border_title = "Detail"
+        self.query_one(FactTree).focus()
+        self._mark_focus()
+
+    def _mark_focus(self) -> None:
+        """▶ before the title of the pane holding the focus: more than a colour, for NO_COLOR."""
+        for pane, title in (
+            (self.query_one(FactTree), "Liaoning"),
+            (self.query_one(DetailPane), "Detail"),
+        ):
+            pane.border_title = f"▶ {title}" if pane.has_focus_within else title
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focus()
 
     def watch_facts(self, was: FactBase, facts: FactBase) -> None:
         """A new fact base: the panes follow it by their bindings; what is shown settles after."""
@@ -190,8 +201,11 @@ class ExplorerScreen(Screen[None]):
             self.search_index = index
 
     def on_resize(self, event: Resize) -> None:
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        width, height = event.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(too_small(width, height))
 
     @on(Tree.NodeHighlighted)
     def _follow_cursor(self, event: Tree.NodeHighlighted[NodeData]) -> None:

@@ -83,6 +83,12 @@ class GrowthScreen(Screen[None]):
         self.fill_table(facts_of(self), self.app.size.width)
         self.fill_series(facts_of(self))
         self.query_one(GrowthTable).focus()
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _: object) -> None:
+        """A new theme: the changes and bars were coloured from the old one."""
+        self.fill_table(facts_of(self), self.filled_width)
+        self.fill_series(facts_of(self))
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self.filled_width:

@@ -77,7 +77,7 @@ def figure_note(reading: FigureReading, source: str, palette: Palette) -> Text:
         out.append("\nnote: ", style="dim")
         out.append(reading.note)
     if reading.doubt:
-        out.append(f"\n{reading.doubt_mark} doubt: ", style=f"bold {palette.warning}")
+        out.append(f"\n{reading.doubt_mark} doubt: ", style=f"bold {palette.doubt}")
         out.append(reading.doubt)
     return out
 
@@ -131,6 +131,14 @@ class DetailPane(ScrollBox):
     def on_mount(self) -> None:
         self._render_page()
         self.call_after_refresh(self._mount_body)
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _: object) -> None:
+        """A new theme: the figure note was coloured from the old one."""
+        table = self.figure_table
+        self.noted = None
+        if table is not None and table.selected is not None:
+            self._note(table, table.selected)
 
     async def _mount_body(self) -> None:
         if not self.is_attached:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Span, Text, TextType
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -18,35 +18,10 @@ from liaoning_tui.rich_text import plain
 from liaoning_tui.ui.keys import vim_moves
 from liaoning_tui.ui.messages import GoTo
 from liaoning_tui.ui.refs import SOURCES_GROUP, Ref, group_of
+from liaoning_tui.ui.widgets.tree_nodes import Group, Item, More, NodeData
 
+__all__ = ["PAGE", "FactTree", "Group", "Item", "More", "NodeData"]
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A heading node: a group of entities of some kinds, or the sources."""
-
-    name: str
-    ids: tuple[str, ...]
-    """Its entities' ids, or the sources' ids for the Sources group: Refs are made on opening."""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A node of an entity or source; `via` says how a child node relates to its parent."""
-
-    ref: Ref
-    via: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class More:
-    """The last line of a group opened a page at a time: Enter or `l` adds the next page."""
-
-    group: str
-    shown: int
-    """How many of the group's members are listed above it."""
-
-
-NodeData = Group | Item | More
 
 PAGE = 500
 """A group opens on this many members, and each More line adds as many again.
@@ -192,6 +167,17 @@ class FactTree(Tree[NodeData]):
         if isinstance(label, Text) and "\n" not in label.plain:
             return label
         return super().process_label(label)
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """The label, cut with "…" at the tree's edge (whole in the tooltip when highlighted)."""
+        label, depth, parent = super().render_label(node, base_style, style), 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        label.truncate(max(1, self.size.width - depth * self.guide_depth), overflow="ellipsis")
+        return label
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        self.tooltip = Text(str(event.node.label))
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         """None: the tree never scrolls sideways (overflow-x is hidden), so no label is measured.
