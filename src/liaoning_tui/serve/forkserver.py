@@ -213,22 +213,28 @@ def run_explorer(base: Base) -> int:
 def preload() -> None:
     """What every explorer imports, imported once here (found by listing the modules a first
     frame adds to these)."""
+    import concurrent.futures.thread  # noqa: F401  (the explorer's index worker)
     import gc
 
     import rich.cells
+    import rich.markup
 
-    # Textual imports its driver, scroll bars and layouts only when an app runs; this is the
-    # one import of Textual in the server's package.
+    # Textual imports its driver, scroll bars and layouts only when an app runs, and `run`
+    # imports the pilot and headless driver each time; this is the one import of Textual in
+    # the server's package.
+    import textual.drivers.headless_driver
     import textual.drivers.linux_driver
     import textual.layouts.factory
     import textual.layouts.horizontal
     import textual.layouts.stream
+    import textual.pilot
     import textual.scrollbar  # noqa: F401
 
     import liaoning_tui.ui.app  # noqa: F401
     from liaoning_tui.startup import START_UP_THRESHOLDS
 
     rich.cells.cell_len("中")  # loads Rich's table of character widths
+    rich.markup.render("x")  # loads Rich's emoji table, which markup looks in
     gc.set_threshold(*START_UP_THRESHOLDS)  # as `liaoning-tui` sets it, no more
 
 
