@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import os
 import select
@@ -72,6 +73,22 @@ class Base:
             self.facts = None  # the explorer loads it itself and reports why, as a cold one
             return
         index_for(facts)  # each explorer's search index, built once and shared
+        keep_shared()
+
+
+def keep_shared() -> None:
+    """Move everything this process holds out of the cyclic collector's reach, as CPython's
+    documentation of gc.freeze advises for a process that forks without exec.
+
+    A full collection in an explorer writes to the header of every object it walks, copying
+    each page of the fork server's that holds one: forcing one in a forked explorer took its
+    private memory from 21.2 to 37.5 MiB; after this, 21.2 MiB (the first frame's own figure).
+    Only the collector is kept off these objects, in this process and the explorers it forks:
+    they are still freed when no longer referenced (a reloaded base's old one is). The collect
+    first means no garbage is frozen with them.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(slots=True)
@@ -214,7 +231,6 @@ def preload() -> None:
     """What every explorer imports, imported once here (found by listing the modules a first
     frame adds to these)."""
     import concurrent.futures.thread  # noqa: F401  (the explorer's index worker)
-    import gc
 
     import rich.cells
     import rich.markup
