@@ -29,6 +29,9 @@ KEY_P95_MS = 150
 SETTLE_SECONDS = 2.0
 """After the last first frame, before memory is read: an explorer builds (or, forked, finds
 ready) its search index half a second after it starts."""
+IDLE_SECONDS = 1.0
+"""Between sessions opened one at a time on a settled server: each explorer uses CPU for a few
+hundred ms after its first frame (its detail pane), which the next session otherwise meets."""
 GROWTH_MIB = 4.0
 """What "flat" allows: the server's resident memory may grow this much from cycle 100 on."""
 
@@ -38,6 +41,12 @@ class Figures:
     first_frames: list[float] = field(default_factory=list)
     pss_kib: list[int] = field(default_factory=list)
     fork_server_pss_kib: int = 0
+    cpu_at_frame: list[float] = field(default_factory=list)
+    """Seconds of CPU each explorer had used when its first frame reached the client."""
+    cpu_settled: list[float] = field(default_factory=list)
+    """... and once settled."""
+    idle_first_frames: list[float] = field(default_factory=list)
+    """First frames of sessions opened with the others settled (IDLE_SECONDS apart)."""
 
 
 @dataclass(slots=True)
@@ -72,6 +81,26 @@ def children(pid: int) -> list[int]:
     return [int(child) for child in found]
 
 
+def explorers(pid: int) -> set[int]:
+    """The children of `pid` that have a terminal: its explorers, not a spare still waiting."""
+    found = set()
+    for child in children(pid):
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{child}/stat").read_text().rsplit(") ", 1)[1].split()
+            if int(stat[4]) != 0:
+                found.add(child)
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of every thread of `pid`, from the scheduler's nanosecond counts."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            total += int((task / "schedstat").read_text().split()[0])
+    return total / 1e9
+
+
 @contextlib.asynccontextmanager
 async def server(facts: Path, sessions: int, cold: bool) -> AsyncIterator[tuple[int, int, int]]:
     """(port, server pid, fork server pid or 0)."""
@@ -82,6 +111,11 @@ async def server(facts: Path, sessions: int, cold: bool) -> AsyncIterator[tuple[
     try:
         assert process.stdout is not None
         port, helper = map(int, process.stdout.readline().split())
+        if helper:  # warm once the fork server has loaded and forked its spare
+            for _ in range(600):
+                if children(helper):
+                    break
+                await asyncio.sleep(0.1)
         yield port, process.pid, helper
     finally:
         process.terminate()
@@ -118,17 +152,28 @@ async def open_explorer(
 
 async def _start_and_memory(facts: Path, runs: int, cold: bool) -> Figures:
     figures = Figures()
-    async with server(facts, runs + 1, cold) as (port, pid, helper):
+    async with server(facts, 2 * runs + 1, cold) as (port, pid, helper):
+        parent = helper or pid
         connections = []
         for _ in range(runs):
             connection = await connect(port)
             connections.append(connection)
+            before = explorers(parent)
             _, seconds = await open_explorer(connection)
             figures.first_frames.append(seconds)
+            figures.cpu_at_frame += [cpu_seconds(new) for new in explorers(parent) - before]
         await asyncio.sleep(SETTLE_SECONDS)
-        parent = helper or pid
-        figures.pss_kib = [pss_kib(child) for child in children(parent)]
+        opened = explorers(parent)
+        figures.pss_kib = [pss_kib(child) for child in opened]
+        figures.cpu_settled = [cpu_seconds(child) for child in opened]
         figures.fork_server_pss_kib = pss_kib(helper) if helper else 0
+        if not cold:
+            for _ in range(runs):
+                connection = await connect(port)
+                connections.append(connection)
+                _, seconds = await open_explorer(connection)
+                figures.idle_first_frames.append(seconds)
+                await asyncio.sleep(IDLE_SECONDS)
         for connection in connections:
             connection.close()
     return figures
@@ -197,6 +242,22 @@ def rows(warm: Figures, cold: Figures, crowd: Crowd, cycles: Cycles) -> list[Row
             "ms",
         ),
         info(section, "the same, cold start", ms(median(cold.first_frames))),
+        info(
+            section,
+            f"the same, warm, each {IDLE_SECONDS:g} s after the last (median of "
+            f"{len(warm.idle_first_frames)})",
+            ms(median(warm.idle_first_frames)),
+        ),
+        info(
+            section,
+            "CPU of a warm explorer by its first frame / once settled",
+            f"{ms(median(warm.cpu_at_frame))} / {ms(median(warm.cpu_settled))}",
+        ),
+        info(
+            section,
+            "the same, cold",
+            f"{ms(median(cold.cpu_at_frame))} / {ms(median(cold.cpu_settled))}",
+        ),
         under(
             section,
             f"PSS per explorer, warm ({len(warm.pss_kib)} open)",

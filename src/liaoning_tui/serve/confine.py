@@ -28,11 +28,20 @@ class ChildLimits:
 def prepare_child(limits: ChildLimits) -> None:
     """Runs in the child between fork and exec: limits, then the PTY as controlling terminal,
     with ^C and ^\\ not yet signals (the explorer turns them into keys once it starts)."""
+    limit(limits)
+    take_terminal()
+
+
+def limit(limits: ChildLimits) -> None:
     os.nice(limits.nice)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     memory = limits.memory_mib * MIB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+
+
+def take_terminal() -> None:
+    """Make the terminal on fd 0 this session's controlling terminal, ISIG off."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
     modes = termios.tcgetattr(0)
     modes[3] &= ~termios.ISIG

@@ -8,9 +8,8 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import RenderResult
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -185,6 +184,8 @@ class SeriesSparks(Widget, can_focus=True):
         self.series: tuple[Series, ...] = ()
         self.tops: list[int] = []
         """The first line of each series, as last rendered."""
+        self.laid_out_width = 0
+        """The width the last layout gave the series."""
 
     def show(self, series: tuple[Series, ...]) -> None:
         """Draw `series`, the cursor on the first."""
@@ -192,8 +193,14 @@ class SeriesSparks(Widget, can_focus=True):
         self.set_reactive(SeriesSparks.cursor, 0)
         self.refresh(layout=True)
 
-    def render(self) -> RenderResult:
-        width = max(self.content_size.width, 12)
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the series take at `width`, which `render` then draws at: asking the
+        widget's own size while it is laid out made Textual lay out the screen again."""
+        self.laid_out_width = width
+        return len(self.render().wrap(self.app.console, width)) if self.series else 0
+
+    def render(self) -> Text:
+        width = max(self.laid_out_width, 12)
         palette = Palette.of(self.app)
         out = Text()
         self.tops = []
