@@ -3,7 +3,8 @@
 Keys are drawn by `random.Random(seed)` from a fixed alphabet holding every key the help lists,
 the keys of text fields and the palette, and letters. `q` quits from the explorer, so there it
 becomes Escape (as `Ctrl+Q`, which quits everywhere, always does), once any screen an earlier key
-closed is gone; everywhere else it closes a view, as a user's `q` would. Each key goes to the app
+closed is gone; everywhere else it closes a view, as a user's `q` would. Enter in the palette on its
+Quit action becomes Escape too. Each key goes to the app
 as the terminal driver sends it, and the next follows once the screen has handled it (Pilot's
 `press` also waits for the CPU to idle, 50 ms a key: too slow for 3,000).
 """
@@ -14,6 +15,7 @@ import random
 
 import pytest
 from textual import events
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from liaoning_tui.facts import default_path, load
@@ -22,7 +24,7 @@ from liaoning_tui.ui.key_help import key_lines
 from liaoning_tui.ui.refs import Ref
 from liaoning_tui.ui.screens.explorer import ExplorerScreen
 from liaoning_tui.ui.screens.help import HelpScreen
-from tests.screen import record_notices
+from tests.screen import plain, record_notices
 
 BINDINGS = [
     "question_mark",
@@ -32,6 +34,8 @@ BINDINGS = [
     "s",
     "y",
     "r",
+    "x",
+    "t",
     "n",
     "N",
     "q",
@@ -85,6 +89,19 @@ async def _type(app: LiaoningApp, pilot: Pilot[int], key: str) -> None:
     await pilot.pause(0)
 
 
+def _would_quit(app: LiaoningApp) -> bool:
+    """Whether Enter would run the palette's Quit: the hit highlighted, or the only one."""
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    hits = app.screen.query(CommandList).first() if app.screen.query(CommandList) else None
+    if hits is None:
+        return False
+    index = hits.highlighted
+    if index is None and hits.option_count == 1:
+        index = 0
+    return index is not None and plain(hits.get_option_at_index(index).prompt).startswith("Quit")
+
+
 async def _back_to_the_explorer(app: LiaoningApp, pilot: Pilot[int]) -> None:
     for _ in range(8):
         if isinstance(app.screen, ExplorerScreen):
@@ -106,6 +123,8 @@ async def test_random_keys(seed: int, size: tuple[int, int]) -> None:
             if key == "q":
                 await pilot.pause()
             if key == "ctrl+q" or (key == "q" and isinstance(app.screen, ExplorerScreen)):
+                key = "escape"
+            if key == "enter" and _would_quit(app):
                 key = "escape"
             await _type(app, pilot, key)
             if count % 100 == 0:

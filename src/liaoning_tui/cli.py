@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option
+from liaoning_tui.commands.common import EXIT_PROBLEM, EXIT_USAGE, facts_option, read_config
 from liaoning_tui.startup import START_UP_THRESHOLDS
 
 
@@ -19,9 +19,9 @@ def explorer_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme",
         choices=names(),
-        default=DEFAULT,
+        default=None,
         metavar="NAME",
-        help=f"colours: {', '.join(names())} (default {DEFAULT})",
+        help=f"colours: {', '.join(names())} (default: the config file's, or {DEFAULT})",
     )
     parser.add_argument(
         "--watch",
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     from liaoning_tui.commands import (
         check,
         completion,
+        config,
         export,
         find,
         listing,
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explorer_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (check, show, listing, find, series, export, serve, web, completion):
+    for module in (check, show, listing, find, series, export, serve, web, completion, config):
         module.register(commands, parent)
     return parser
 
@@ -117,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "version", False):
         runner = run_version
     try:
+        if getattr(args, "reads_config", True):
+            read_config(args, batch=runner is not run_app)
         return int(runner(args))
     except KeyboardInterrupt:
         return 130

@@ -36,6 +36,24 @@ def facts_path(args: argparse.Namespace) -> Path:
     return chosen if chosen is not None else default_path()
 
 
+def read_config(args: argparse.Namespace, *, batch: bool) -> None:
+    """The user's config, on `args.config`; its fact base becomes the default of `--facts`.
+
+    A broken config is set aside whole: a batch command prints every problem to stderr and goes
+    on with the defaults; the explorer shows a notice instead (its screen hides stderr).
+    """
+    from liaoning_tui.config import read
+
+    reading = read()
+    args.config = reading
+    if batch and reading.problems:
+        for problem in reading.problems:
+            print(problem, file=sys.stderr)
+        print(f"{reading.path}: set aside; the defaults are used", file=sys.stderr)
+    if getattr(args, "facts", None) is None and reading.config.facts is not None:
+        args.facts = reading.config.facts
+
+
 def load_or_report(args: argparse.Namespace) -> FactBase | None:
     """The fact base (from the parse cache when unchanged), or None after printing every problem."""
     try:

@@ -46,6 +46,15 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         from liaoning_tui.ui.app import build_app
 
-        app = build_app(facts, path=facts_path(args), watch=args.watch, theme=args.theme)
-        result = app.run(mouse=not args.no_mouse)
+        config = getattr(args, "config", None)
+        app = build_app(
+            facts,
+            path=facts_path(args),
+            watch=args.watch,
+            theme=args.theme,
+            config=config,
+            exports=True,
+        )
+        mouse = not args.no_mouse and (config is None or config.config.mouse)
+        result = app.run(mouse=mouse)
         return result if isinstance(result, int) else app.return_code or 0

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from liaoning_tui.atomic import write_atomically
 from liaoning_tui.commands.common import EXIT_OK, EXIT_PROBLEM, load_or_report
-from liaoning_tui.facts import FactBase
 from liaoning_tui.facts.display import clean
-from liaoning_tui.facts.export import to_csv, to_json, to_markdown
-
-FORMATS: dict[str, Callable[[FactBase], str]] = {
-    "json": to_json,
-    "csv": to_csv,
-    "markdown": to_markdown,
-}
+from liaoning_tui.facts.formats import FORMATS
 
 
 def register(

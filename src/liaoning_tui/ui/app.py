@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from liaoning_tui.facts.model import FactBase
 from liaoning_tui.ui.driver import driver_class
@@ -22,6 +25,7 @@ from liaoning_tui.ui.widgets.link_list import LinkList
 from liaoning_tui.ui.widgets.scroll_box import ScrollBox
 
 if TYPE_CHECKING:
+    from liaoning_tui.config import Reading
     from liaoning_tui.ui.reload import Outcome, Stamp
 
 WATCH_SECONDS = 1.0
@@ -48,6 +52,15 @@ class LiaoningApp(FactsApp):
             show=False,
             tooltip="Read the fact base file again; a broken edit keeps the last good one",
         ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            id="export",
+            show=False,
+            tooltip="Write the whole fact base to a file as JSON, CSV or Markdown",
+        ),
+        Binding("t", "theme", "Theme", id="theme", show=False, tooltip="Choose a colour theme"),
     ]
 
     def __init__(
@@ -56,16 +69,25 @@ class LiaoningApp(FactsApp):
         *,
         path: Path | None = None,
         watch: bool = False,
-        theme: str = DEFAULT,
+        theme: str | None = None,
+        config: Reading | None = None,
+        exports: bool = False,
     ) -> None:
         super().__init__(driver_class=driver_class())
         for each in themes():
             self.register_theme(each)
-        self._start_in(theme)
+        self._start_in(theme or (config and config.config.theme) or DEFAULT)
         self.set_reactive(FactsApp.facts, facts)
         self.path = path
         self.watch_file = watch
+        self.config = config
+        self.exports = exports
+        self.key_overrides: dict[str, str] = {}
+        """Binding id -> keys, from the config file: Textual's keymap, kept for the help."""
         self._stamp: Stamp | None = None
+        if config is not None:
+            self.key_overrides = dict(config.config.keys)
+            self.set_keymap(self.key_overrides)
 
     def _start_in(self, theme: str) -> None:
         """Start in `theme` without reading the stylesheet twice.
@@ -96,6 +118,19 @@ class LiaoningApp(FactsApp):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self.config is not None and self.config.problems:
+            from liaoning_tui.config import brief
+
+            first, count = self.config.problems[0], len(self.config.problems)
+            more = f" and {count - 1} more" if count > 1 else ""
+            self.notify(
+                f"{brief(first)}{more}. The defaults are in use; "
+                "`liaoning-tui config --check` lists every problem.",
+                title="Config file set aside",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
         if self.watch_file and self.path is not None:
             from liaoning_tui.ui.reload import Stamp
 
@@ -151,6 +186,31 @@ class LiaoningApp(FactsApp):
                 self.notify(notice, severity="warning", markup=False)
                 return
 
+    @property
+    def can_export(self) -> bool:
+        """Whether this session may write files: a local one, never one served to others."""
+        return self.exports and not self.is_web
+
+    def action_export(self) -> None:
+        from liaoning_tui.ui.screens.export import ExportScreen
+
+        if not self.can_export:
+            self.notify("Export is not available here: use `liaoning-tui export`.", timeout=4)
+        elif not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen())
+
+    def action_theme(self) -> None:
+        from liaoning_tui.ui.actions import ThemeChoices
+        from liaoning_tui.ui.go_to_palette import GoToPalette
+
+        self.push_screen(GoToPalette(providers=[ThemeChoices], placeholder="Search for themes…"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's actions, each with its key (see `actions`)."""
+        from liaoning_tui.ui.actions import palette_actions
+
+        return palette_actions(self, screen)
+
     def action_command_palette(self) -> None:
         """Textual's palette, with page keys that cannot end the app (see GoToPalette)."""
         from liaoning_tui.ui.go_to_palette import GoToPalette
@@ -181,9 +241,9 @@ class LiaoningApp(FactsApp):
         from liaoning_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(
-                HelpScreen([(title, key_lines(*part)) for title, part in self.key_parts()])
-            )
+            keymap = self.key_overrides
+            sections = [(title, key_lines(*part, keymap)) for title, part in self.key_parts()]
+            self.push_screen(HelpScreen(sections))
 
     def key_parts(self) -> list[tuple[str, tuple[list[type], list[Binding]]]]:
         """The parts of the explorer whose keys the help lists, with the classes that bind them."""
@@ -201,9 +261,9 @@ class LiaoningApp(FactsApp):
         palette = Binding(
             self.COMMAND_PALETTE_BINDING,
             "command_palette",
-            "Go to…",
+            "Palette",
             id="palette",
-            tooltip="Command palette: go to any entity or source",
+            tooltip="Command palette: go to any entity or source, or run an action",
         )
         go = Binding(
             "enter",
@@ -234,10 +294,19 @@ class LiaoningApp(FactsApp):
 
 
 def build_app(
-    facts: FactBase, *, path: Path | None = None, watch: bool = False, theme: str = DEFAULT
+    facts: FactBase,
+    *,
+    path: Path | None = None,
+    watch: bool = False,
+    theme: str | None = None,
+    config: Reading | None = None,
+    exports: bool = False,
 ) -> LiaoningApp:
     """The one way to make the explorer, so the CLI, the tests and the SSH server agree.
 
-    `theme` is one of `themes.names()`; `app.theme` can be set to another while it runs.
+    `theme` is one of `themes.names()` (default: the config's, or `themes.DEFAULT`); `app.theme`
+    can be set to another while it runs. `config` is the user's config file read (theme, keymap;
+    a notice if it was set aside); `exports` lets the palette's export write files, for a local
+    session only.
     """
-    return LiaoningApp(facts, path=path, watch=watch, theme=theme)
+    return LiaoningApp(facts, path=path, watch=watch, theme=theme, config=config, exports=exports)

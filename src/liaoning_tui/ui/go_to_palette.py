@@ -1,11 +1,14 @@
-"""Textual's command palette, with page keys that never fail on a list still being filled."""
+"""Textual's command palette, with page keys that never fail on a list still being filled and
+no second Enter acting on a palette already closing."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input, OptionList
 
 
 class GoToPalette(CommandPalette):
@@ -18,6 +21,20 @@ class GoToPalette(CommandPalette):
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
+
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def _closed_already(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
+        """Enter reaching the palette after an earlier one chose a command is dropped.
+
+        Textual 8.2 closed the palette again, popping the screen then on top (the view the
+        command had just opened) or, with none, ending the app with ScreenStackError, and ran the
+        command twice (found by the monkey test: `t`, Enter, Enter in the theme list). Stopping
+        the event here, before the palette's own handler, is public API (`prevent_default`).
+        """
+        if self.app.screen is not self:
+            event.stop()
+            event.prevent_default()
 
     def action_page(self, step: int) -> None:
         hits = self.query_one(CommandList)

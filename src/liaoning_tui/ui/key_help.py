@@ -8,8 +8,9 @@ action in `UNLISTED` works but is not worth a line (sideways moves where nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from textual.binding import Binding
 
@@ -40,7 +41,7 @@ WORDS: dict[str, str] = {
     "select": "Go there",
     "app.focus_next": "Next pane",
     "app.focus_previous": "Previous pane",
-    "command_palette": "Command palette: go to any entity or source",
+    "command_palette": "Command palette: go to any entity or source, or run an action",
     "quit": "Quit",
 }
 """What an action does, where its binding gives no description of ours."""
@@ -60,6 +61,10 @@ UNLISTED = frozenset(
 """Actions that work but need no line: sideways moves in panes that never scroll sideways."""
 
 
+NO_KEYMAP: Mapping[str, str] = MappingProxyType({})
+"""No key overrides: every binding keeps its own keys."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeyLine:
     """One line of the help: the keys for one action, and what it does."""
@@ -70,8 +75,16 @@ class KeyLine:
     tooltip: str = ""
 
 
-def merged(owners: Iterable[type]) -> dict[str, Binding]:
-    """Key -> binding, as the classes' BINDINGS give them, later classes overriding earlier."""
+def keys_of(binding: Binding, keymap: Mapping[str, str] = NO_KEYMAP) -> list[str]:
+    """The keys `binding` answers to: the keymap's for its id where it has them, as Textual
+    applies a keymap, else its own."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return [key.strip() for key in keys.split(",")]
+
+
+def merged(owners: Iterable[type], keymap: Mapping[str, str] = NO_KEYMAP) -> dict[str, Binding]:
+    """Key -> binding, as the classes' BINDINGS give them, later classes overriding earlier,
+    with the keys the keymap gives a binding id instead of its own."""
     found: dict[str, Binding] = {}
     for owner in owners:
         for klass in reversed(owner.__mro__):
@@ -79,21 +92,25 @@ def merged(owners: Iterable[type]) -> dict[str, Binding]:
                 if isinstance(binding, tuple):
                     binding = Binding(*binding)
                 if isinstance(binding, Binding):
-                    for key in binding.key.split(","):
-                        found[key.strip()] = binding
+                    for key in keys_of(binding, keymap):
+                        found[key] = binding
     return found
 
 
-def key_lines(owners: Iterable[type], extra: Iterable[Binding] = ()) -> list[KeyLine]:
+def key_lines(
+    owners: Iterable[type],
+    extra: Iterable[Binding] = (),
+    keymap: Mapping[str, str] = NO_KEYMAP,
+) -> list[KeyLine]:
     """The help lines of a part made of `owners`, one per action, keys in binding order.
 
     A binding of ours is described by its own description and tooltip; one inherited from
     Textual by `WORDS`. KeyError names an action described nowhere.
     """
-    bindings = merged(owners)
+    bindings = merged(owners, keymap)
     for binding in extra:
-        for key in binding.key.split(","):
-            bindings[key.strip()] = binding
+        for key in keys_of(binding, keymap):
+            bindings[key] = binding
     by_action: dict[str, list[str]] = {}
     first: dict[str, Binding] = {}
     for key, binding in bindings.items():

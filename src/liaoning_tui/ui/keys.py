@@ -24,7 +24,7 @@ RELOAD_IN_VIEW = Binding(
     "r",
     "app.reload",
     "Reload",
-    id="reload-in-view",
+    id="reload",
     show=False,
     tooltip="Read the fact base file again; this view follows it or closes",
 )

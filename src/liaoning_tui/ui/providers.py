@@ -1,10 +1,11 @@
-"""The command palette: "go to" any entity or source."""
+"""The command palette: the explorer's actions, then "go to" any entity or source."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -32,7 +33,15 @@ class Command:
 
 
 class GoToProvider(Provider):
-    """One command per entity and source, found by name, Chinese name, alias or id."""
+    """The app's system commands (its actions, each with its key), then one command per entity
+    and source, found by name, Chinese name, alias or id.
+
+    One provider for both, so that the palette opened empty lists the actions first: Textual
+    runs providers side by side, and the order of their hits is whichever comes first.
+    """
+
+    def _actions(self) -> list[SystemCommand]:
+        return list(self.app.get_system_commands(self.screen))
 
     def _commands(self) -> list[Command]:
         facts = facts_of(self.app)
@@ -62,6 +71,8 @@ class GoToProvider(Provider):
         self.app.post_message(GoTo(ref))
 
     async def discover(self) -> Hits:
+        for action in self._actions():
+            yield DiscoveryHit(Content(action.title), action.callback, help=action.help)
         for command in self._commands():
             yield DiscoveryHit(
                 Content(command.title), partial(self._go, command.ref), help=escape(command.help)
@@ -89,6 +100,11 @@ class GoToProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        for action in self._actions():
+            score = matcher.match(action.title)
+            if score > 0:
+                shown = _highlight(matcher, action.title)
+                yield Hit(score, shown, action.callback, help=action.help)
         written = self._read_as_written(query)
         commands = self._commands()
         scores = [

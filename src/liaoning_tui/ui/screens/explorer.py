@@ -122,7 +122,7 @@ class ExplorerScreen(Screen[None]):
             "q",
             "app.quit",
             "Quit",
-            id="quit-explorer",
+            id="quit",
             tooltip="Leave liaoning-tui",
             # A priority binding like `/`'s, so that `q/` typed at once quits before `/`,
             # which is checked first, can open the search box.
