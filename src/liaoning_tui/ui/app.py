@@ -82,12 +82,10 @@ class LiaoningApp(FactsApp):
         self.watch_file = watch
         self.config = config
         self.exports = exports
-        self.key_overrides: dict[str, str] = {}
+        self.key_overrides: dict[str, str] = dict(config.config.keys) if config else {}
         """Binding id -> keys, from the config file: Textual's keymap, kept for the help."""
         self._stamp: Stamp | None = None
-        if config is not None:
-            self.key_overrides = dict(config.config.keys)
-            self.set_keymap(self.key_overrides)
+        self.set_keymap(self.key_overrides)
 
     def _start_in(self, theme: str) -> None:
         """Start in `theme` without reading the stylesheet twice.

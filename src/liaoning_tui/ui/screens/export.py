@@ -84,9 +84,6 @@ class ExportScreen(ModalScreen[None]):
         if path.is_dir():
             status.update(f"{path} is a folder; name a file.")
             return
-        if path.exists():
-            status.update(f"{path} exists; choose another name (nothing is overwritten).")
-            return
         format_name = self.format_name
         try:
             write_atomically(path, FORMATS[format_name](facts_of(self)))
