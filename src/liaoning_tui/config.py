@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liaoning_tui.facts.problems import Problem
+from liaoning_tui.facts.problems import Problem, byte_position, toml_problem
 
 if TYPE_CHECKING:
     from liaoning_tui.facts.checker import Checker
@@ -139,17 +139,14 @@ def check(data: bytes, file: str, base: Path) -> tuple[Config, list[Problem]]:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+        line, column = byte_position(data, error.start)
         return Config(), [Problem(file, "not UTF-8 text; save the file as UTF-8", line, column)]
     import tomli
 
     try:
         parsed = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        message = f"invalid TOML: {getattr(error, 'msg', error)}"
-        line, column = getattr(error, "lineno", 0) or 0, getattr(error, "colno", 0) or 0
-        return Config(), [Problem(file, message, line, column)]
+        return Config(), [toml_problem(file, error)]
     return _ConfigCheck(file, text).config(parsed, base)
 
 

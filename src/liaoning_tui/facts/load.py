@@ -6,7 +6,7 @@ import re
 from pathlib import Path as FilePath
 
 from liaoning_tui.facts.model import FactBase
-from liaoning_tui.facts.problems import FactBaseError, Problem
+from liaoning_tui.facts.problems import FactBaseError, Problem, byte_position, toml_problem
 
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused before parsing: no fact base of this product comes near it."""
@@ -55,9 +55,7 @@ def _deepest(text: str) -> tuple[int, int]:
 
 
 def _decode_problem(file: str, data: bytes, error: UnicodeDecodeError) -> Problem:
-    before = data[: error.start]
-    line = before.count(b"\n") + 1
-    column = error.start - (before.rfind(b"\n") + 1) + 1
+    line, column = byte_position(data, error.start)
     byte = data[error.start]
     return Problem(
         file, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8", line, column
@@ -104,10 +102,7 @@ def loads(data: bytes | str, file: str = "<string>") -> FactBase:
     try:
         parsed = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        message = getattr(error, "msg", str(error))
-        line = getattr(error, "lineno", 0) or 0
-        column = getattr(error, "colno", 0) or 0
-        raise FactBaseError([Problem(file, f"invalid TOML: {message}", line, column)]) from None
+        raise FactBaseError([toml_problem(file, error)]) from None
     except RecursionError:
         line, column = _deepest(text)
         message = "invalid TOML: arrays, inline tables or dotted keys nested too deeply"

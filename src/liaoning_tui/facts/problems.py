@@ -45,3 +45,17 @@ class FactBaseError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (both from 1) of the byte at `offset` in `data`."""
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def toml_problem(file: str, error: Exception) -> Problem:
+    """A TOML syntax error (tomli's TOMLDecodeError) as a placed problem."""
+    message = getattr(error, "msg", str(error))
+    line = getattr(error, "lineno", 0) or 0
+    column = getattr(error, "colno", 0) or 0
+    return Problem(file, f"invalid TOML: {message}", line, column)
