@@ -59,7 +59,9 @@ def _change(value: float | None) -> Text:
     return Text(change(value), style=DIRECTION_STYLES[direction(value)])
 
 
-def _table(title: str, *columns: str) -> Table:
+def titled_table(title: str, *columns: str) -> Table:
+    """The batch commands' table: a bold title on the left, a rule under the header, and
+    columns that fold long words."""
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -89,7 +91,7 @@ def _heading(entity: Entity) -> Text:
 
 
 def _figures(facts: FactBase, entity: Entity) -> Iterator[RenderableType]:
-    table = _table(
+    table = titled_table(
         f"Figures ({len(entity.figures)})",
         "#",
         "Metric",
@@ -137,7 +139,7 @@ def _list() -> Table:
 def _series(series: Series) -> Iterator[RenderableType]:
     unit = series_unit(series)
     title = f"{clean(series.metric)} ({unit})" if unit else clean(series.metric)
-    table = _table(title, "Period", "Value", "Change", "Source", "Note")
+    table = titled_table(title, "Period", "Value", "Change", "Source", "Note")
     for point in series.points:
         table.add_row(
             plain(describe_period(point.period)),
@@ -160,7 +162,7 @@ def _links(facts: FactBase, entity: Entity) -> Iterator[RenderableType]:
     ]
     if not rows:
         return
-    table = _table(f"Links ({len(rows)})", "Relation", "Entity", "Id", "Role")
+    table = titled_table(f"Links ({len(rows)})", "Relation", "Entity", "Id", "Role")
     for relation, other_id, role in rows:
         other = facts.entities.get(other_id)
         table.add_row(

@@ -96,22 +96,12 @@ def line(entity: Entity, series: Series) -> str:
 
 def detail(facts: FactBase, entity: Entity, series: Series) -> RenderableType:
     """A series as a table of points and the list of the sources they cite."""
-    from rich import box
-    from rich.table import Table
-
+    from liaoning_tui.commands.render import titled_table
     from liaoning_tui.rich_text import plain, series_notes
 
     unit = series_unit(series)
     title = f"{clean(entity.name)} · {clean(series.metric)}" + (f" ({unit})" if unit else "")
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column in ("Period", "Value", "Change on previous", "Source"):
-        table.add_column(column, overflow="fold")
+    table = titled_table(title, "Period", "Value", "Change on previous", "Source")
     for row in rows(series):
         point = row.point
         table.add_row(
